@@ -1,0 +1,50 @@
+/**
+ * The one narrow API between the renderer and its host: implemented by the Electron preload
+ * (through IPC to the main process) and by the browser for the web client. One method per message.
+ */
+
+export interface DeviceChoice {
+  deviceId: string;
+  /** Device ids change between sessions on some systems; the label lets us find it again. */
+  label: string;
+}
+
+export interface DevicePreferences {
+  camera?: DeviceChoice;
+  microphone?: DeviceChoice;
+  speaker?: DeviceChoice;
+}
+
+export interface AppInfo {
+  host: 'desktop' | 'web';
+  version: string;
+  /** Node's platform names in the desktop app; 'web' in a browser. */
+  platform: string;
+}
+
+export interface DesktopApi {
+  getAppInfo(): Promise<AppInfo>;
+  /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
+  getServerUrl(): Promise<string>;
+  getDevicePreferences(): Promise<DevicePreferences>;
+  setDevicePreferences(preferences: DevicePreferences): Promise<void>;
+  /** Opens an http(s) or mailto link outside the app (the host re-checks the scheme). */
+  openExternal(url: string): Promise<void>;
+}
+
+export type DesktopMethod = keyof DesktopApi;
+
+/** IPC channel of each method: one channel per message, never a generic `send`. */
+export const desktopChannels = {
+  getAppInfo: 'webconf:get-app-info',
+  getServerUrl: 'webconf:get-server-url',
+  getDevicePreferences: 'webconf:get-device-preferences',
+  setDevicePreferences: 'webconf:set-device-preferences',
+  openExternal: 'webconf:open-external',
+} as const satisfies Record<DesktopMethod, string>;
+
+export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;
+export type DesktopResult<M extends DesktopMethod> = Awaited<ReturnType<DesktopApi[M]>>;
+
+/** The global name under which the preload exposes the API. */
+export const DESKTOP_API_GLOBAL = 'webconfDesktop';

@@ -1,0 +1,208 @@
+/**
+ * Every signaling message between a client and the server, in one place.
+ *
+ * Client → server: requests `{ type: 'request', id, method, data }`, each answered by one
+ * response `{ type: 'response', id, ok, data | error }`.
+ * Server → client: notifications `{ type: 'notification', method, data }`.
+ *
+ * Request payloads are zod schemas because the server validates every inbound message at run
+ * time; responses and notifications are plain types (the server builds them itself).
+ * Media parameters (RTP capabilities, DTLS parameters…) are checked for their outer shape only:
+ * the SFU validates them in depth and its refusal becomes a typed error reply.
+ */
+import { z } from 'zod';
+
+/** Hard cap on one inbound WebSocket frame: larger ones close the socket (1009). */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Largest request the server parses; a larger one (up to the frame cap) gets `too_large`. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Path of the signaling WebSocket on the server. */
+export const SIGNALING_PATH = '/ws';
+
+export const DISPLAY_NAME_MAX = 64;
+export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+const Id = z.string().min(1).max(128);
+
+export const RoomIdSchema = z
+  .string()
+  .regex(ROOM_ID_PATTERN, 'room id: 1–64 lower-case letters, digits or inner dashes');
+
+export const DisplayNameSchema = z
+  .string()
+  .transform((name) => name.replace(/\s+/g, ' ').trim())
+  .pipe(z.string().min(1, 'display name is empty').max(DISPLAY_NAME_MAX));
+
+/** Opaque JSON objects that the SFU validates in depth. */
+const JsonObject = z.looseObject({});
+export const RtpCapabilitiesSchema = z.looseObject({
+  codecs: z.array(JsonObject).max(64),
+  headerExtensions: z.array(JsonObject).max(64).optional(),
+});
+export const RtpParametersSchema = z.looseObject({
+  codecs: z.array(JsonObject).min(1).max(16),
+  encodings: z.array(JsonObject).max(8).optional(),
+  headerExtensions: z.array(JsonObject).max(32).optional(),
+  rtcp: JsonObject.optional(),
+  mid: z.string().max(32).optional(),
+});
+export const DtlsParametersSchema = z.looseObject({
+  role: z.enum(['auto', 'client', 'server']).optional(),
+  fingerprints: z.array(z.looseObject({ algorithm: z.string(), value: z.string() })).min(1).max(8),
+});
+
+export const MediaKindSchema = z.enum(['audio', 'video']);
+export const MediaSourceSchema = z.enum(['microphone', 'camera', 'screen']);
+export type MediaKind = z.infer<typeof MediaKindSchema>;
+export type MediaSource = z.infer<typeof MediaSourceSchema>;
+
+/** Which kind a source must carry: a "microphone" producer with video is refused. */
+export const kindOfSource: Record<MediaSource, MediaKind> = {
+  microphone: 'audio',
+  camera: 'video',
+  screen: 'video',
+};
+
+export const requestSchemas = {
+  /** Before joining: what the room's router can receive, to load the client's Device. */
+  getRouterRtpCapabilities: z.strictObject({ roomId: RoomIdSchema }),
+  /** Enter the room; the reply carries both WebRTC transports so no further round trip is needed. */
+  join: z.strictObject({
+    roomId: RoomIdSchema,
+    displayName: DisplayNameSchema,
+    rtpCapabilities: RtpCapabilitiesSchema,
+  }),
+  connectTransport: z.strictObject({ transportId: Id, dtlsParameters: DtlsParametersSchema }),
+  produce: z.strictObject({
+    transportId: Id,
+    kind: MediaKindSchema,
+    source: MediaSourceSchema,
+    rtpParameters: RtpParametersSchema,
+    paused: z.boolean().default(false),
+  }),
+  closeProducer: z.strictObject({ producerId: Id }),
+  pauseProducer: z.strictObject({ producerId: Id }),
+  resumeProducer: z.strictObject({ producerId: Id }),
+  /** Consumers are created paused; the client resumes each once its track is wired. */
+  resumeConsumer: z.strictObject({ consumerId: Id }),
+  setConsumerPreferredLayers: z.strictObject({
+    consumerId: Id,
+    spatialLayer: z.number().int().min(0).max(2),
+    temporalLayer: z.number().int().min(0).max(2).optional(),
+  }),
+  restartIce: z.strictObject({ transportId: Id }),
+  leave: z.strictObject({}),
+} as const;
+
+export type RequestMethod = keyof typeof requestSchemas;
+export type RequestData<M extends RequestMethod> = z.input<(typeof requestSchemas)[M]>;
+export type ValidRequestData<M extends RequestMethod> = z.output<(typeof requestSchemas)[M]>;
+
+export const requestMethods = Object.keys(requestSchemas) as RequestMethod[];
+
+export function isRequestMethod(method: string): method is RequestMethod {
+  return Object.prototype.hasOwnProperty.call(requestSchemas, method);
+}
+
+/** The envelope of every client message, checked before the method's own schema. */
+export const RequestEnvelopeSchema = z.strictObject({
+  type: z.literal('request'),
+  id: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
+  method: z.string().max(64),
+  data: z.unknown().optional(),
+});
+
+/* ------------------------------------------------------------------ responses */
+
+export type JsonRecord = Record<string, unknown>;
+/** Shapes owned by the SFU; each side casts them to its library's types at its boundary. */
+export type RtpCapabilities = { codecs?: JsonRecord[]; headerExtensions?: JsonRecord[] } & JsonRecord;
+export type RtpParameters = { codecs: JsonRecord[] } & JsonRecord;
+export type DtlsParameters = JsonRecord;
+
+export interface TransportOptions {
+  id: string;
+  iceParameters: JsonRecord;
+  iceCandidates: JsonRecord[];
+  dtlsParameters: JsonRecord;
+  sctpParameters?: JsonRecord;
+}
+
+export interface PeerInfo {
+  peerId: string;
+  displayName: string;
+}
+
+export interface ResponseMap {
+  getRouterRtpCapabilities: { rtpCapabilities: RtpCapabilities };
+  join: {
+    peerId: string;
+    peers: PeerInfo[];
+    sendTransport: TransportOptions;
+    recvTransport: TransportOptions;
+  };
+  connectTransport: Record<string, never>;
+  produce: { producerId: string };
+  closeProducer: Record<string, never>;
+  pauseProducer: Record<string, never>;
+  resumeProducer: Record<string, never>;
+  resumeConsumer: Record<string, never>;
+  setConsumerPreferredLayers: Record<string, never>;
+  restartIce: { iceParameters: JsonRecord };
+  leave: Record<string, never>;
+}
+
+export const errorCodes = [
+  'bad_json', // not JSON, or not a request envelope
+  'too_large', // over MAX_MESSAGE_BYTES
+  'unknown_method',
+  'invalid_data', // the method's schema refused the data
+  'wrong_state', // e.g. produce before join, join twice
+  'not_found', // no such transport / producer / consumer of this peer
+  'rejected', // the SFU refused the parameters
+  'unavailable', // the server cannot serve this now (media worker gone, shutting down)
+  'internal',
+] as const;
+export type ErrorCode = (typeof errorCodes)[number];
+
+export interface SignalingError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type ResponseMessage =
+  | { type: 'response'; id: number; ok: true; data: unknown }
+  | { type: 'response'; id: number | null; ok: false; error: SignalingError };
+
+/* -------------------------------------------------------------- notifications */
+
+export interface NewConsumer {
+  consumerId: string;
+  producerId: string;
+  peerId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  rtpParameters: RtpParameters;
+  /** The producer is paused (a muted microphone): show it muted until consumerResumed. */
+  producerPaused: boolean;
+}
+
+export interface NotificationMap {
+  peerJoined: { peer: PeerInfo };
+  peerLeft: { peerId: string };
+  newConsumer: NewConsumer;
+  consumerClosed: { consumerId: string };
+  consumerPaused: { consumerId: string };
+  consumerResumed: { consumerId: string };
+  /** The loudest peer, or null when the room is silent. */
+  activeSpeaker: { peerId: string | null };
+  /** The server lost this room's media (a worker died): join again. */
+  rejoinRequired: { reason: string };
+}
+export type NotificationMethod = keyof NotificationMap;
+
+export type NotificationMessage = {
+  [M in NotificationMethod]: { type: 'notification'; method: M; data: NotificationMap[M] };
+}[NotificationMethod];
+
+export type ServerMessage = ResponseMessage | NotificationMessage;
