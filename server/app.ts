@@ -1,0 +1,118 @@
+/**
+ * Wires the server together: media workers, rooms, the HTTP server (web client + health) and the
+ * signaling WebSocket. `createWebconfServer` is what index.ts and the tests start.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_FRAME_BYTES, SIGNALING_PATH } from '../common/signaling';
+import type { ServerConfig } from './config';
+import { setSecurityHeaders } from './http/security-headers';
+import { sendText, serveStatic } from './http/static-files';
+import type { Logger } from './logger';
+import { createMediasoupWorker } from './media/mediasoup-sfu';
+import type { SfuWorker } from './media/sfu';
+import { WorkerPool } from './media/worker-pool';
+import { RoomRegistry } from './rooms/registry';
+import { serveSignaling } from './signaling/connection';
+import { isAllowedSocketOrigin } from './signaling/origin-policy';
+
+const HEARTBEAT_MS = 15_000;
+
+export interface WebconfServer {
+  /** Base URL, e.g. http://127.0.0.1:8080 */
+  readonly url: string;
+  readonly pool: WorkerPool;
+  readonly registry: RoomRegistry;
+  close(): Promise<void>;
+}
+
+export interface ServerDeps {
+  /** Replaces the mediasoup worker factory (tests of worker failure). */
+  createWorker?: (id: number) => Promise<SfuWorker>;
+}
+
+export async function createWebconfServer(config: ServerConfig, log: Logger, deps: ServerDeps = {}): Promise<WebconfServer> {
+  let registry: RoomRegistry | undefined;
+  const pool = await WorkerPool.create({
+    size: config.media.workers,
+    createWorker: deps.createWorker ?? ((id) => createMediasoupWorker(id, config.media)),
+    onWorkerLost: (worker) => registry?.handleWorkerLost(worker),
+    log,
+  });
+  const rooms = new RoomRegistry(pool, log);
+  registry = rooms;
+  const startedAt = Date.now();
+
+  const http = createServer((req, res) => {
+    setSecurityHeaders(res);
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed');
+    if (path === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), workers: pool.size, ...rooms.stats() }));
+      return;
+    }
+    serveStatic(config.staticDir, req, res).catch((error: Error) => {
+      log.error({ err: error.message, path }, 'static file failed');
+      if (!res.headersSent) sendText(res, 500, 'internal error');
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  http.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== SIGNALING_PATH || !isAllowedSocketOrigin(req.headers.origin, req.headers.host, config.allowedOrigins)) {
+      log.warn({ path, origin: req.headers.origin }, 'signaling upgrade refused');
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+  });
+  const alive = new WeakSet<WebSocket>();
+  wss.on('connection', (ws) => {
+    alive.add(ws);
+    ws.on('pong', () => alive.add(ws));
+    serveSignaling(ws, rooms, log);
+  });
+  // A peer whose network vanished never closes its socket: ping, and drop the silent ones.
+  const heartbeat = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (!alive.delete(ws)) ws.terminate();
+      else ws.ping();
+    }
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
+
+  await listen(http, config.port, config.host);
+  const { port } = http.address() as AddressInfo;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  const url = `http://${host}:${port}`;
+  log.info({ url, workers: pool.size }, 'webconf server listening');
+
+  return {
+    url,
+    pool,
+    registry: rooms,
+    async close() {
+      clearInterval(heartbeat);
+      for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+      rooms.closeAll();
+      pool.close();
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,69 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  MediaSource,
+  NotificationMap,
+  NotificationMethod,
+  PeerInfo,
+  RtpCapabilities,
+} from '../../common/signaling';
+import type { SfuConsumer, SfuProducer, SfuTransport } from '../media/sfu';
+import { SignalingFailure } from '../signaling/failure';
+
+export type Notify = <M extends NotificationMethod>(method: M, data: NotificationMap[M]) => void;
+
+export interface PublishedMedia {
+  producer: SfuProducer;
+  source: MediaSource;
+}
+
+/** One participant in a room: its two transports and the media it sends and receives. */
+export class Peer {
+  readonly id = randomUUID();
+  readonly producers = new Map<string, PublishedMedia>();
+  readonly consumers = new Map<string, SfuConsumer>();
+  private closed = false;
+
+  constructor(
+    readonly displayName: string,
+    readonly rtpCapabilities: RtpCapabilities,
+    readonly sendTransport: SfuTransport,
+    readonly recvTransport: SfuTransport,
+    readonly notify: Notify,
+  ) {}
+
+  get info(): PeerInfo {
+    return { peerId: this.id, displayName: this.displayName };
+  }
+
+  transport(transportId: string): SfuTransport {
+    if (transportId === this.sendTransport.id) return this.sendTransport;
+    if (transportId === this.recvTransport.id) return this.recvTransport;
+    throw new SignalingFailure('not_found', `no transport ${transportId} for this participant`);
+  }
+
+  producer(producerId: string): PublishedMedia {
+    const published = this.producers.get(producerId);
+    if (!published) throw new SignalingFailure('not_found', `no producer ${producerId} for this participant`);
+    return published;
+  }
+
+  consumer(consumerId: string): SfuConsumer {
+    const consumer = this.consumers.get(consumerId);
+    if (!consumer) throw new SignalingFailure('not_found', `no consumer ${consumerId} for this participant`);
+    return consumer;
+  }
+
+  hasSource(source: MediaSource): boolean {
+    return [...this.producers.values()].some((published) => published.source === source);
+  }
+
+  /** Closing the transports closes every producer and consumer on them. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.sendTransport.close();
+    this.recvTransport.close();
+    this.producers.clear();
+    this.consumers.clear();
+  }
+}

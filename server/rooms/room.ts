@@ -1,0 +1,217 @@
+import type {
+  MediaKind,
+  MediaSource,
+  NotificationMap,
+  NotificationMethod,
+  RtpCapabilities,
+  RtpParameters,
+} from '../../common/signaling';
+import { kindOfSource } from '../../common/signaling';
+import type { Logger } from '../logger';
+import type { SfuRouter, SfuWorker } from '../media/sfu';
+import { SignalingFailure } from '../signaling/failure';
+import { Peer, type Notify } from './peer';
+
+export interface Admission {
+  displayName: string;
+  rtpCapabilities: RtpCapabilities;
+  notify: Notify;
+  /** Called if the room drops this peer itself (its media worker died). */
+  onEvicted: (reason: string) => void;
+}
+
+export interface ProduceRequest {
+  transportId: string;
+  kind: MediaKind;
+  source: MediaSource;
+  rtpParameters: RtpParameters;
+  paused: boolean;
+}
+
+/** A meeting: one SFU router, its peers, and who hears whom. */
+export class Room {
+  readonly peers = new Map<string, Peer>();
+  private readonly evictions = new Map<Peer, (reason: string) => void>();
+  private pendingAdmissions = 0;
+  private activeSpeaker: string | null = null;
+  private closed = false;
+
+  private constructor(
+    readonly id: string,
+    readonly worker: SfuWorker,
+    private readonly router: SfuRouter,
+    private readonly log: Logger,
+    private readonly onEmpty: (room: Room) => void,
+  ) {
+    router.onLoudestProducer((producerId) => this.updateActiveSpeaker(producerId));
+  }
+
+  static async create(id: string, worker: SfuWorker, log: Logger, onEmpty: (room: Room) => void): Promise<Room> {
+    const router = await worker.createRouter();
+    return new Room(id, worker, router, log.child({ room: id }), onEmpty);
+  }
+
+  get rtpCapabilities(): RtpCapabilities {
+    return this.router.rtpCapabilities;
+  }
+
+  /** A room looked up but never joined (capabilities fetched, then the user walked away) closes. */
+  closeIfUnused(afterMs: number): void {
+    const timer = setTimeout(() => {
+      if (this.peers.size === 0 && this.pendingAdmissions === 0) this.close();
+    }, afterMs);
+    timer.unref();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  async admit(admission: Admission): Promise<Peer> {
+    this.assertOpen();
+    this.pendingAdmissions++;
+    try {
+      const [send, recv] = await Promise.all([
+        this.router.createTransport('send'),
+        this.router.createTransport('recv'),
+      ]);
+      if (this.closed) {
+        send.close();
+        recv.close();
+        throw new SignalingFailure('unavailable', 'the room closed while joining; join again');
+      }
+      const peer = new Peer(admission.displayName, admission.rtpCapabilities, send, recv, admission.notify);
+      this.broadcast(peer, 'peerJoined', { peer: peer.info });
+      this.peers.set(peer.id, peer);
+      this.evictions.set(peer, admission.onEvicted);
+      this.log.info({ peer: peer.id, peers: this.peers.size }, 'peer joined');
+      return peer;
+    } finally {
+      this.pendingAdmissions--;
+    }
+  }
+
+  /** Everyone else's media, for a peer that just joined. */
+  otherPeers(peer: Peer): Peer[] {
+    return [...this.peers.values()].filter((other) => other !== peer);
+  }
+
+  async consumeExisting(peer: Peer): Promise<void> {
+    const tasks = this.otherPeers(peer).flatMap((other) =>
+      [...other.producers.keys()].map((producerId) => this.createConsumer(peer, other, producerId)),
+    );
+    await Promise.all(tasks);
+  }
+
+  async produce(peer: Peer, request: ProduceRequest): Promise<string> {
+    if (kindOfSource[request.source] !== request.kind) {
+      throw new SignalingFailure('invalid_data', `a ${request.source} producer carries ${kindOfSource[request.source]}`);
+    }
+    if (request.transportId !== peer.sendTransport.id) {
+      throw new SignalingFailure('not_found', `no send transport ${request.transportId} for this participant`);
+    }
+    if (peer.hasSource(request.source)) {
+      throw new SignalingFailure('wrong_state', `already sending ${request.source}; close it first`);
+    }
+    const producer = await peer.sendTransport.produce(request);
+    peer.producers.set(producer.id, { producer, source: request.source });
+    if (producer.kind === 'audio') await this.router.watchAudioLevel(producer.id);
+    await Promise.all(this.otherPeers(peer).map((other) => this.createConsumer(other, peer, producer.id)));
+    return producer.id;
+  }
+
+  closeProducer(peer: Peer, producerId: string): void {
+    peer.producer(producerId).producer.close();
+    peer.producers.delete(producerId);
+  }
+
+  remove(peer: Peer): void {
+    if (!this.peers.delete(peer.id)) return;
+    this.evictions.delete(peer);
+    peer.close();
+    this.broadcast(peer, 'peerLeft', { peerId: peer.id });
+    this.log.info({ peer: peer.id, peers: this.peers.size }, 'peer left');
+    if (this.activeSpeaker === peer.id) this.setActiveSpeaker(null);
+    if (this.peers.size === 0 && this.pendingAdmissions === 0) this.close();
+  }
+
+  /** The router is gone (its worker died): drop every peer and ask each to join again. */
+  evictAll(reason: string): void {
+    for (const peer of this.peers.values()) {
+      peer.close();
+      peer.notify('rejoinRequired', { reason });
+      this.evictions.get(peer)?.(reason);
+    }
+    this.peers.clear();
+    this.evictions.clear();
+    this.close();
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const peer of this.peers.values()) peer.close();
+    this.peers.clear();
+    this.router.close();
+    this.onEmpty(this);
+  }
+
+  private async createConsumer(consumerPeer: Peer, producerPeer: Peer, producerId: string): Promise<void> {
+    const published = producerPeer.producers.get(producerId);
+    if (!published) return; // closed meanwhile
+    if (!this.router.canConsume(producerId, consumerPeer.rtpCapabilities)) {
+      this.log.warn({ peer: consumerPeer.id, producerId }, 'peer cannot receive this codec');
+      return;
+    }
+    let consumer;
+    try {
+      consumer = await consumerPeer.recvTransport.consume({ producerId, rtpCapabilities: consumerPeer.rtpCapabilities });
+    } catch (error) {
+      // A peer leaving during this await closes its transport: nothing to deliver.
+      if (!this.peers.has(consumerPeer.id)) return;
+      throw error;
+    }
+    const consumerId = consumer.id;
+    consumerPeer.consumers.set(consumerId, consumer);
+    consumer.on('closed', () => {
+      if (consumerPeer.consumers.delete(consumerId)) consumerPeer.notify('consumerClosed', { consumerId });
+    });
+    consumer.on('producerPaused', () => consumerPeer.notify('consumerPaused', { consumerId }));
+    consumer.on('producerResumed', () => consumerPeer.notify('consumerResumed', { consumerId }));
+    consumerPeer.notify('newConsumer', {
+      consumerId,
+      producerId,
+      peerId: producerPeer.id,
+      kind: consumer.kind,
+      source: published.source,
+      rtpParameters: consumer.rtpParameters,
+      producerPaused: consumer.producerPaused,
+    });
+  }
+
+  private updateActiveSpeaker(producerId: string | null): void {
+    const speaker = producerId === null ? null : this.peerOwning(producerId);
+    if (producerId !== null && !speaker) return;
+    this.setActiveSpeaker(speaker?.id ?? null);
+  }
+
+  private setActiveSpeaker(peerId: string | null): void {
+    if (peerId === this.activeSpeaker) return;
+    this.activeSpeaker = peerId;
+    for (const peer of this.peers.values()) peer.notify('activeSpeaker', { peerId });
+  }
+
+  private peerOwning(producerId: string): Peer | undefined {
+    return [...this.peers.values()].find((peer) => peer.producers.has(producerId));
+  }
+
+  private broadcast<M extends NotificationMethod>(except: Peer, method: M, data: NotificationMap[M]): void {
+    for (const peer of this.peers.values()) {
+      if (peer !== except) peer.notify(method, data);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new SignalingFailure('unavailable', 'this room has just closed; join again');
+  }
+}
