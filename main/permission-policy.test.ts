@@ -16,10 +16,12 @@ describe('decidePermission', () => {
     ['media', 'https://conf.example.fr/', true],
     ['display-capture', 'https://conf.example.fr/room/42', true],
     ['notifications', 'https://conf.example.fr', true],
+    ['clipboard-sanitized-write', 'app://webconf/', true],
     // The same permissions from anywhere else.
     ['media', 'https://evil.example.com', false],
     ['media', 'https://conf.example.fr.evil.com', false],
     ['media', 'http://conf.example.fr', false],
+    ['clipboard-sanitized-write', 'https://evil.example.com', false],
     ['media', 'https://conf.example.fr:8443', false],
     ['display-capture', 'app://webconf.evil/', false],
     ['media', 'file:///home/user/page.html', false],
@@ -38,9 +40,7 @@ describe('decidePermission', () => {
     ['pointerLock', 'app://webconf/', false],
     ['unknown', 'app://webconf/', false],
   ])('%s from %s → %s', (permission, requestingOrigin, expected) => {
-    expect(decidePermission({ permission, requestingOrigin, appOrigin, serverOrigin })).toBe(
-      expected,
-    );
+    expect(decidePermission({ permission, requestingOrigin, appOrigin, serverOrigin })).toBe(expected);
   });
 
   it('denies everything when no server origin is configured', () => {

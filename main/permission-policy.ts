@@ -1,11 +1,15 @@
 import { originOf } from './app-origin';
 
-/** What a conference needs: camera/microphone, screen sharing, full screen and notifications. */
+/**
+ * What a conference needs: camera/microphone, screen sharing, full screen, notifications, and
+ * writing (never reading) the clipboard for "copy the meeting link".
+ */
 export const GRANTABLE_PERMISSIONS: ReadonlySet<string> = new Set([
   'media',
   'display-capture',
   'fullscreen',
   'notifications',
+  'clipboard-sanitized-write',
 ]);
 
 export interface PermissionQuery {

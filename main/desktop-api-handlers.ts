@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { DesktopApi } from '../common/desktop-api';
+import { toSafeExternalUrl } from './navigation-policy';
+import { devicePreferencesSchema, type SettingsStore } from './settings-store';
+
+export interface DesktopApiDeps {
+  settings: Pick<SettingsStore, 'serverUrl' | 'devicePreferences' | 'setDevicePreferences'>;
+  appVersion: string;
+  platform: string;
+  /** Hands a URL to the operating system; only ever called with a URL that passed the policy. */
+  openExternal: (url: string) => Promise<void>;
+}
+
+/**
+ * The main-process side of DesktopApi. Arguments arrive from the renderer through IPC, so they are
+ * validated here whatever their declared types say; invalid ones are refused with a clear error
+ * before anything is stored or opened.
+ */
+export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
+  return {
+    async getAppInfo() {
+      return { host: 'desktop', version: deps.appVersion, platform: deps.platform };
+    },
+    async getServerUrl() {
+      return deps.settings.serverUrl();
+    },
+    async getDevicePreferences() {
+      return deps.settings.devicePreferences();
+    },
+    async setDevicePreferences(preferences) {
+      const parsed = devicePreferencesSchema.safeParse(preferences);
+      if (!parsed.success) {
+        throw new Error(`setDevicePreferences: invalid preferences: ${z.prettifyError(parsed.error)}`);
+      }
+      deps.settings.setDevicePreferences(parsed.data);
+    },
+    async openExternal(url) {
+      const parsed = z.string().safeParse(url);
+      if (!parsed.success) throw new Error('openExternal: the URL must be a string');
+      const safeUrl = toSafeExternalUrl(parsed.data);
+      if (safeUrl === null) {
+        throw new Error('openExternal: refused; only http, https and mailto links without credentials');
+      }
+      await deps.openExternal(safeUrl);
+    },
+  };
+}

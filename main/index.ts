@@ -1,0 +1,104 @@
+/**
+ * Composition root of the main process, and the only file that imports Electron at runtime:
+ * everything else receives what it needs as parameters, so it runs under plain Node tests.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
+import { createAppRequestHandler } from './app-protocol';
+import { buildContentSecurityPolicy } from './csp';
+import { createDesktopApiHandlers } from './desktop-api-handlers';
+import { isAppFrame, registerDesktopApi } from './ipc';
+import type { TrustedOrigins } from './navigation-policy';
+import { guardNavigation, installPermissionHandlers } from './security-hooks';
+import { openSettingsStore } from './settings-store';
+import { MIN_WINDOW_SIZE, fitBoundsToDisplays, loadWindowBounds, saveWindowBounds } from './window-state';
+
+const DEFAULT_WINDOW_SIZE = { width: 1280, height: 800 };
+// __dirname is dist/main once bundled; the renderer and preload builds sit beside it.
+const RENDERER_ROOT = path.join(__dirname, '../renderer');
+const PRELOAD_PATH = path.join(__dirname, '../preload/index.cjs');
+
+const log = (message: string): void => console.warn(`[webconf] ${message}`);
+const openExternal = (url: string): Promise<void> => shell.openExternal(url);
+
+// Must precede 'ready'. A standard, secure scheme gives the app a real origin (for CSP 'self',
+// permissions and IPC sender checks) and the secure context getUserMedia requires; CORS-enabled
+// because Vite emits `<script type="module" crossorigin>`.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
+]);
+
+function createMainWindow(userDataDir: string): BrowserWindow {
+  const workAreas = screen.getAllDisplays().map((display) => display.workArea);
+  const window = new BrowserWindow({
+    ...fitBoundsToDisplays(loadWindowBounds(userDataDir), workAreas, DEFAULT_WINDOW_SIZE),
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    show: false,
+    webPreferences: {
+      preload: PRELOAD_PATH,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      devTools: !app.isPackaged,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  window.on('close', () => saveWindowBounds(userDataDir, window.getNormalBounds(), log));
+  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log(`cannot load the app: ${String(error)}`));
+  return window;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const userDataDir = app.getPath('userData');
+  const settings = openSettingsStore({ userDataDir, environment: process.env, log });
+  const origins: TrustedOrigins = {
+    appOrigin: APP_ORIGIN,
+    serverOrigin: new URL(settings.serverUrl()).origin,
+  };
+
+  protocol.handle(
+    APP_SCHEME,
+    createAppRequestHandler({
+      rendererRoot: RENDERER_ROOT,
+      contentSecurityPolicy: buildContentSecurityPolicy(settings.serverUrl()),
+      readFile: (filePath) => readFile(filePath),
+      log,
+    }),
+  );
+  installPermissionHandlers(session.defaultSession, origins, log);
+  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, origins, openExternal, log));
+  const handlers = createDesktopApiHandlers({
+    settings,
+    appVersion: app.getVersion(),
+    platform: process.platform,
+    openExternal,
+  });
+  registerDesktopApi(ipcMain, handlers, isAppFrame);
+
+  let mainWindow = createMainWindow(userDataDir);
+  const showMainWindow = (): void => {
+    if (mainWindow.isDestroyed()) mainWindow = createMainWindow(userDataDir);
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  };
+  app.on('second-instance', showMainWindow);
+  app.on('activate', showMainWindow); // macOS: the dock icon reopens the closed window
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}
+
+// A second launch hands over to the running instance (its 'second-instance' event) and quits.
+if (app.requestSingleInstanceLock()) {
+  start().catch((error: unknown) => {
+    log(`startup failed: ${String(error)}`);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

@@ -1,0 +1,105 @@
+import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { describe, it, expect } from 'vitest';
+import { desktopChannels, type DesktopApi } from '../common/desktop-api';
+import { isAppFrame, registerDesktopApi } from './ipc';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+/** Records handlers the way ipcMain does, and lets the test invoke them. */
+function fakeIpcMain() {
+  const handlers = new Map<string, Listener>();
+  const ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'> = {
+    handle(channel: string, listener: Listener) {
+      if (handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+      handlers.set(channel, listener);
+    },
+    removeHandler(channel: string) {
+      handlers.delete(channel);
+    },
+  };
+  const invoke = async (frameUrl: string | null, channel: string, ...args: unknown[]) => {
+    const listener = handlers.get(channel);
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    const event = { senderFrame: frameUrl === null ? null : { url: frameUrl } };
+    return listener(event as unknown as IpcMainInvokeEvent, ...args);
+  };
+  return { ipcMain, handlers, invoke };
+}
+
+function recordingApi() {
+  const calls: Array<[string, unknown[]]> = [];
+  const record =
+    <T>(name: string, result: T) =>
+    async (...args: unknown[]) => {
+      calls.push([name, args]);
+      return result;
+    };
+  const api: DesktopApi = {
+    getAppInfo: record('getAppInfo', { host: 'desktop' as const, version: '1.0.0', platform: 'linux' }),
+    getServerUrl: record('getServerUrl', 'https://conf.example.fr'),
+    getDevicePreferences: record('getDevicePreferences', {}),
+    setDevicePreferences: record('setDevicePreferences', undefined),
+    openExternal: record('openExternal', undefined),
+  };
+  return { api, calls };
+}
+
+describe('registerDesktopApi', () => {
+  it('registers exactly one handler per channel', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerDesktopApi(ipcMain, recordingApi().api, isAppFrame);
+    expect([...handlers.keys()].sort()).toEqual(Object.values(desktopChannels).sort());
+  });
+
+  it.each([
+    ['getAppInfo', desktopChannels.getAppInfo, [], { host: 'desktop', version: '1.0.0', platform: 'linux' }],
+    ['getServerUrl', desktopChannels.getServerUrl, [], 'https://conf.example.fr'],
+    ['getDevicePreferences', desktopChannels.getDevicePreferences, [], {}],
+    [
+      'setDevicePreferences',
+      desktopChannels.setDevicePreferences,
+      [{ camera: { deviceId: 'c', label: 'C' } }],
+      undefined,
+    ],
+    ['openExternal', desktopChannels.openExternal, ['https://example.org/'], undefined],
+  ])('routes %s from a trusted frame to its handler with its arguments', async (method, channel, args, result) => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { api, calls } = recordingApi();
+    registerDesktopApi(ipcMain, api, isAppFrame);
+    expect(await invoke('app://webconf/room/42', channel, ...args)).toEqual(result);
+    expect(calls).toEqual([[method, args]]);
+  });
+
+  it.each([
+    ['a remote page', 'https://evil.example.com/'],
+    ['the configured server', 'https://conf.example.fr/'],
+    ['a look-alike app host', 'app://webconf.evil/'],
+    ['a local file', 'file:///tmp/page.html'],
+    ['a data: page', 'data:text/html,hi'],
+    ['an empty URL', ''],
+    ['a frame that is gone', null],
+  ])('rejects calls from %s with "untrusted sender"', async (_case, frameUrl) => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { api, calls } = recordingApi();
+    registerDesktopApi(ipcMain, api, isAppFrame);
+    for (const channel of Object.values(desktopChannels)) {
+      await expect(invoke(frameUrl, channel, 'https://example.org/')).rejects.toThrow('untrusted sender');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('uses the sender check it is given', async () => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { api } = recordingApi();
+    registerDesktopApi(ipcMain, api, () => false);
+    await expect(invoke('app://webconf/', desktopChannels.getServerUrl)).rejects.toThrow('untrusted sender');
+  });
+
+  it('dispose removes every handler, so the API can be registered again', () => {
+    const { ipcMain, handlers } = fakeIpcMain();
+    const dispose = registerDesktopApi(ipcMain, recordingApi().api, isAppFrame);
+    dispose();
+    expect(handlers.size).toBe(0);
+    expect(() => registerDesktopApi(ipcMain, recordingApi().api, isAppFrame)).not.toThrow();
+  });
+});
