@@ -1,0 +1,209 @@
+/**
+ * Where Vue meets the conference layer: one call runtime per app, its events copied into the
+ * stores as ids and flags, and the user's actions (preview, join, mute, switch device, leave).
+ */
+import { inject, type App, type InjectionKey } from 'vue';
+import type { DesktopApi } from '../../common/desktop-api';
+import { SIGNALING_PATH } from '../../common/signaling';
+import { Conference } from '../conference/conference';
+import { resolveDevice } from '../conference/device-choice';
+import { LocalMedia, MediaAccessError, type LocalSource } from '../conference/local-media';
+import { signalingUrlFor } from '../platform';
+import { useCallStore } from '../stores/call';
+import { useDevicesStore, type DeviceKind } from '../stores/devices';
+
+export interface CallRuntime {
+  platform: DesktopApi;
+  localMedia: LocalMedia;
+  conference: Promise<Conference>;
+}
+
+const callKey: InjectionKey<CallRuntime> = Symbol('call');
+
+export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaDevices): CallRuntime {
+  const localMedia = new LocalMedia(mediaDevices);
+  const conference = platform.getServerUrl().then((serverUrl) => {
+    const instance = new Conference({ signalingUrl: signalingUrlFor(serverUrl, SIGNALING_PATH) });
+    bindConference(instance);
+    followDevices(localMedia, instance);
+    return instance;
+  });
+  const runtime: CallRuntime = { platform, localMedia, conference };
+  app.provide(callKey, runtime);
+  return runtime;
+}
+
+function bindConference(conference: Conference): void {
+  const call = useCallStore();
+  conference.on('state', ({ state, reason }) => call.setStatus(state, reason));
+  conference.on('joined', ({ selfPeerId, peers }) => call.setJoined(selfPeerId, peers));
+  conference.on('peerJoined', (peer) => call.addPeer(peer));
+  conference.on('peerLeft', ({ peerId }) => call.removePeer(peerId));
+  conference.on('mediaAdded', (media) => call.addMedia(media));
+  conference.on('mediaRemoved', ({ consumerId }) => call.removeMedia(consumerId));
+  conference.on('mediaPaused', ({ consumerId, paused }) => call.setMediaPaused(consumerId, paused));
+  conference.on('activeSpeaker', ({ peerId }) => (call.activeSpeakerId = peerId));
+  conference.on('published', ({ source, published }) => {
+    if (source === 'microphone') call.microphoneSending = published;
+    if (source === 'camera') call.cameraSending = published;
+  });
+}
+
+/**
+ * Devices come and go during a call: an unplugged device falls back to the system default without
+ * dropping the call, and the chosen one is taken back when it returns.
+ */
+function followDevices(localMedia: LocalMedia, conference: Conference): void {
+  const call = useCallStore();
+  const devices = useDevicesStore();
+  const sending = (source: LocalSource) => call.inCall && (source === 'microphone' || call.cameraOn);
+  const switchTo = async (source: LocalSource, deviceId?: string) => {
+    try {
+      const track = await localMedia.start(source, deviceId);
+      if (source === 'microphone') track.enabled = !call.microphoneMuted;
+      await conference.publish(source, track);
+      devices.setFailure(source, null);
+    } catch {
+      devices.setFailure(source, 'no-device');
+    }
+  };
+  localMedia.on('trackEnded', ({ source }) => {
+    if (sending(source)) void switchTo(source);
+  });
+  localMedia.on('devicesChanged', async () => {
+    devices.setLists(await localMedia.listDevices());
+    for (const source of ['microphone', 'camera'] as const) {
+      const wanted = devices.selected[source];
+      const current = localMedia.track(source)?.getSettings().deviceId;
+      const options = source === 'camera' ? devices.lists.cameras : devices.lists.microphones;
+      if (wanted && current !== wanted && sending(source) && options.some((o) => o.deviceId === wanted)) {
+        void switchTo(source, wanted);
+      }
+    }
+  });
+}
+
+export function useCall() {
+  const runtime = inject(callKey);
+  if (!runtime) throw new Error('installCall() was not called');
+  const { platform, localMedia } = runtime;
+  const call = useCallStore();
+  const devices = useDevicesStore();
+
+  async function refreshDevices(): Promise<void> {
+    devices.setLists(await localMedia.listDevices());
+  }
+
+  async function loadPreferences(): Promise<void> {
+    await refreshDevices();
+    const preferences = await platform.getDevicePreferences();
+    devices.select('camera', resolveDevice(preferences.camera, devices.lists.cameras));
+    devices.select('microphone', resolveDevice(preferences.microphone, devices.lists.microphones));
+    devices.select('speaker', resolveDevice(preferences.speaker, devices.lists.speakers));
+  }
+
+  /** Starts one local source with the chosen device, falling back to the default device. */
+  async function startSource(source: LocalSource): Promise<MediaStreamTrack | null> {
+    try {
+      const track = await localMedia
+        .start(source, devices.selected[source] ?? undefined)
+        .catch((error: unknown) => {
+          if (error instanceof MediaAccessError && error.failure === 'no-device' && devices.selected[source]) {
+            return localMedia.start(source); // the remembered device is gone: use the default
+          }
+          throw error;
+        });
+      devices.setFailure(source, null);
+      return track;
+    } catch (error) {
+      devices.setFailure(source, error instanceof MediaAccessError ? error.failure : 'unknown');
+      return null;
+    }
+  }
+
+  /** Pre-join: acquire what the user wants to send, and read device labels (needs a permission). */
+  async function startPreview(): Promise<void> {
+    await Promise.all([
+      localMedia.track('microphone') ? null : startSource('microphone'),
+      call.cameraOn && !localMedia.track('camera') ? startSource('camera') : null,
+    ]);
+    await loadPreferences();
+  }
+
+  async function prepare(roomId: string): Promise<void> {
+    call.roomId = roomId;
+    await (await runtime!.conference).prepare(roomId);
+  }
+
+  async function join(): Promise<void> {
+    if (!call.roomId) throw new Error('no room chosen');
+    const conference = await runtime!.conference;
+    await conference.join({
+      roomId: call.roomId,
+      displayName: call.displayName,
+      microphone: localMedia.track('microphone'),
+      camera: call.cameraOn ? localMedia.track('camera') : null,
+      microphoneMuted: call.microphoneMuted,
+    });
+  }
+
+  async function setMicrophoneMuted(muted: boolean): Promise<void> {
+    call.microphoneMuted = muted;
+    const track = localMedia.track('microphone');
+    if (track) track.enabled = !muted;
+    await (await runtime!.conference).setMicrophoneMuted(muted);
+  }
+
+  /** Camera off releases the device (its light goes off); on acquires it again. */
+  async function setCameraOn(on: boolean): Promise<void> {
+    call.cameraOn = on;
+    const conference = await runtime!.conference;
+    if (!on) {
+      await conference.unpublish('camera');
+      localMedia.stop('camera');
+      return;
+    }
+    const track = await startSource('camera');
+    if (!track) {
+      call.cameraOn = false;
+      return;
+    }
+    await conference.publish('camera', track);
+  }
+
+  async function selectDevice(kind: DeviceKind, deviceId: string): Promise<void> {
+    devices.select(kind, deviceId);
+    await platform.setDevicePreferences(devices.preferences());
+    if (kind === 'speaker') return; // media elements follow the store's speaker id
+    const source: LocalSource = kind;
+    if (source === 'camera' && !call.cameraOn) return;
+    const track = await startSource(source);
+    if (!track) return;
+    if (source === 'microphone') track.enabled = !call.microphoneMuted;
+    await (await runtime!.conference).publish(source, track);
+  }
+
+  async function leave(): Promise<void> {
+    await (await runtime!.conference).leave();
+    localMedia.stopAll();
+  }
+
+  async function remoteTrack(consumerId: string): Promise<MediaStreamTrack | undefined> {
+    return (await runtime!.conference).remoteTrack(consumerId);
+  }
+
+  return {
+    call,
+    devices,
+    localMedia,
+    startPreview,
+    refreshDevices,
+    prepare,
+    join,
+    setMicrophoneMuted,
+    setCameraOn,
+    selectDevice,
+    leave,
+    remoteTrack,
+  };
+}

@@ -1,0 +1,35 @@
+/** The desktop API as the web client implements it: same origin server, localStorage preferences. */
+import type { AppInfo, DesktopApi, DevicePreferences } from '../../common/desktop-api';
+
+const DEVICE_PREFERENCES_KEY = 'webconf.devicePreferences';
+
+export function createBrowserPlatform(storage: Storage, location: Location, version: string): DesktopApi {
+  return {
+    async getAppInfo(): Promise<AppInfo> {
+      return { host: 'web', version, platform: 'web' };
+    },
+    async getServerUrl() {
+      return location.origin;
+    },
+    async getDevicePreferences() {
+      return readPreferences(storage);
+    },
+    async setDevicePreferences(preferences) {
+      storage.setItem(DEVICE_PREFERENCES_KEY, JSON.stringify(preferences));
+    },
+    async openExternal(url) {
+      const parsed = new URL(url);
+      if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) throw new Error(`refusing to open ${parsed.protocol} links`);
+      window.open(parsed.href, '_blank', 'noopener,noreferrer');
+    },
+  };
+}
+
+function readPreferences(storage: Storage): DevicePreferences {
+  try {
+    const value: unknown = JSON.parse(storage.getItem(DEVICE_PREFERENCES_KEY) ?? '{}');
+    return typeof value === 'object' && value !== null ? (value as DevicePreferences) : {};
+  } catch {
+    return {}; // a corrupt entry is forgotten, not fatal
+  }
+}

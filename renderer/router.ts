@@ -1,0 +1,14 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import HomePage from './pages/HomePage.vue';
+import RoomPage from './pages/RoomPage.vue';
+
+export function createAppRouter(): Router {
+  return createRouter({
+    history: createWebHistory(),
+    routes: [
+      { path: '/', name: 'home', component: HomePage },
+      { path: '/r/:roomId', name: 'room', component: RoomPage, props: true },
+      { path: '/:pathMatch(.*)*', redirect: { name: 'home' } },
+    ],
+  });
+}

@@ -1,0 +1,138 @@
+/**
+ * What the UI shows of a call: ids, names and flags only. Tracks and transports stay in the
+ * conference layer; a tile asks it for the track of the consumer id it holds.
+ */
+import { defineStore } from 'pinia';
+import { computed, ref } from 'vue';
+import type { MediaKind, MediaSource, PeerInfo } from '../../common/signaling';
+import type { ConferenceState, RemoteMedia } from '../conference/conference';
+
+export interface Participant {
+  peerId: string;
+  displayName: string;
+  audioConsumerId: string | null;
+  /** The participant muted their microphone (or sends none). */
+  audioMuted: boolean;
+  videoConsumerId: string | null;
+}
+
+interface ConsumerRef {
+  peerId: string;
+  kind: MediaKind;
+  source: MediaSource;
+}
+
+export const useCallStore = defineStore('call', () => {
+  const status = ref<ConferenceState>('idle');
+  const statusReason = ref<string | null>(null);
+  const roomId = ref<string | null>(null);
+  const displayName = ref('');
+  const selfPeerId = ref<string | null>(null);
+  const participants = ref<Record<string, Participant>>({});
+  const joinOrder = ref<string[]>([]);
+  const consumers = ref<Record<string, ConsumerRef>>({});
+  const activeSpeakerId = ref<string | null>(null);
+  const microphoneMuted = ref(false);
+  const cameraOn = ref(true);
+  const microphoneSending = ref(false);
+  const cameraSending = ref(false);
+
+  const participantList = computed(() =>
+    joinOrder.value.map((id) => participants.value[id]).filter((p): p is Participant => p !== undefined),
+  );
+  const inCall = computed(() => status.value === 'joined' || status.value === 'reconnecting');
+
+  function setStatus(next: ConferenceState, reason?: string): void {
+    status.value = next;
+    statusReason.value = reason ?? null;
+    if (next === 'reconnecting' || next === 'left' || next === 'failed') clearRemote();
+  }
+
+  function setJoined(self: string, peers: PeerInfo[]): void {
+    clearRemote();
+    selfPeerId.value = self;
+    peers.forEach(addPeer);
+  }
+
+  function addPeer(peer: PeerInfo): void {
+    if (participants.value[peer.peerId]) return;
+    participants.value[peer.peerId] = {
+      peerId: peer.peerId,
+      displayName: peer.displayName,
+      audioConsumerId: null,
+      audioMuted: true,
+      videoConsumerId: null,
+    };
+    joinOrder.value.push(peer.peerId);
+  }
+
+  function removePeer(peerId: string): void {
+    delete participants.value[peerId];
+    joinOrder.value = joinOrder.value.filter((id) => id !== peerId);
+    for (const [consumerId, ref] of Object.entries(consumers.value)) {
+      if (ref.peerId === peerId) delete consumers.value[consumerId];
+    }
+    if (activeSpeakerId.value === peerId) activeSpeakerId.value = null;
+  }
+
+  function addMedia(media: RemoteMedia): void {
+    const participant = participants.value[media.peerId];
+    if (!participant) return;
+    consumers.value[media.consumerId] = { peerId: media.peerId, kind: media.kind, source: media.source };
+    if (media.source === 'microphone') {
+      participant.audioConsumerId = media.consumerId;
+      participant.audioMuted = media.paused;
+    } else if (media.source === 'camera') {
+      participant.videoConsumerId = media.consumerId;
+    }
+  }
+
+  function removeMedia(consumerId: string): void {
+    const ref = consumers.value[consumerId];
+    if (!ref) return;
+    delete consumers.value[consumerId];
+    const participant = participants.value[ref.peerId];
+    if (!participant) return;
+    if (participant.audioConsumerId === consumerId) {
+      participant.audioConsumerId = null;
+      participant.audioMuted = true;
+    }
+    if (participant.videoConsumerId === consumerId) participant.videoConsumerId = null;
+  }
+
+  function setMediaPaused(consumerId: string, paused: boolean): void {
+    const ref = consumers.value[consumerId];
+    const participant = ref && participants.value[ref.peerId];
+    if (participant && participant.audioConsumerId === consumerId) participant.audioMuted = paused;
+  }
+
+  function clearRemote(): void {
+    participants.value = {};
+    joinOrder.value = [];
+    consumers.value = {};
+    activeSpeakerId.value = null;
+  }
+
+  return {
+    status,
+    statusReason,
+    roomId,
+    displayName,
+    selfPeerId,
+    participants,
+    activeSpeakerId,
+    microphoneMuted,
+    cameraOn,
+    microphoneSending,
+    cameraSending,
+    participantList,
+    inCall,
+    setStatus,
+    setJoined,
+    addPeer,
+    removePeer,
+    addMedia,
+    removeMedia,
+    setMediaPaused,
+  };
+});
