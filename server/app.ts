@@ -33,15 +33,16 @@ export interface ServerDeps {
 }
 
 export async function createWebconfServer(config: ServerConfig, log: Logger, deps: ServerDeps = {}): Promise<WebconfServer> {
-  let registry: RoomRegistry | undefined;
+  // The pool is created before the registry that handles its losses.
+  let onWorkerLost: (worker: SfuWorker) => void = () => undefined;
   const pool = await WorkerPool.create({
     size: config.media.workers,
     createWorker: deps.createWorker ?? ((id) => createMediasoupWorker(id, config.media)),
-    onWorkerLost: (worker) => registry?.handleWorkerLost(worker),
+    onWorkerLost: (worker) => onWorkerLost(worker),
     log,
   });
   const rooms = new RoomRegistry(pool, log);
-  registry = rooms;
+  onWorkerLost = (worker) => rooms.handleWorkerLost(worker);
   const startedAt = Date.now();
 
   const http = createServer((req, res) => {

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Sets everything up, starts the Webconf server, and opens the desktop app — or, where Electron
+# cannot start, says why and prints the address of the web client the server serves.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/setup.sh
+
+export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker}"
+host="${WEBCONF_HOST:-127.0.0.1}"
+port="${WEBCONF_PORT:-8080}"
+url="http://${host}:${port}"
+
+node --enable-source-maps dist/server/index.js &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
+
+for _ in $(seq 1 60); do
+  if curl -fsS "$url/healthz" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$server" 2>/dev/null; then echo "webconf: the server did not start (see above)" >&2; exit 1; fi
+  sleep 0.5
+done
+curl -fsS "$url/healthz" >/dev/null || { echo "webconf: the server did not answer on $url" >&2; exit 1; }
+
+echo
+echo "Webconf server: $url  (health: $url/healthz)"
+desktop_status="not started"
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  desktop_status="not started: this machine has no display"
+elif ! WEBCONF_SERVER_URL="$url" timeout 60 npx --no-install electron . 2>/tmp/webconf-electron.log; then
+  desktop_status="could not start: no Electron binary (it is downloaded on first run, and this machine cannot reach it; see /tmp/webconf-electron.log)"
+else
+  desktop_status="closed"
+fi
+echo "Desktop app: $desktop_status."
+echo "Open the web client in a browser: $url"
+echo "Press Ctrl-C to stop the server."
+wait "$server"
