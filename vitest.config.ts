@@ -9,6 +9,9 @@ export default defineConfig({
     // The SFU tests start real mediasoup workers: keep files from competing for the two cores.
     fileParallelism: false,
     testTimeout: 20_000,
+    env: {
+      MEDIASOUP_WORKER_BIN: process.env.MEDIASOUP_WORKER_BIN ?? '/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker',
+    },
     hookTimeout: 30_000,
   },
 });

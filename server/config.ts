@@ -77,10 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     if (raw === undefined || raw === '') continue;
     const value = variable === 'WEBCONF_ALLOWED_ORIGINS' ? raw.split(',').map((o) => o.trim()) : raw;
     if (keyPath.length === 1) input[keyPath[0]] = value;
-    else {
-      const media = (input.media ??= {}) as Record<string, unknown>;
-      media[keyPath[1]] = value;
-    }
+    else if (input.media === undefined) input.media = { [keyPath[1]]: value };
+    else if (isPlainObject(input.media)) input.media[keyPath[1]] = value;
+    // else: the file's "media" is not an object, which validation reports by name.
   }
   return parseConfig(input);
 }
@@ -92,6 +91,10 @@ export function parseConfig(input: unknown): ServerConfig {
     throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
   }
   return result.data;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readConfigFile(file: string): Record<string, unknown> {

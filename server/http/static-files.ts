@@ -45,7 +45,8 @@ export async function serveStatic(root: string, req: IncomingMessage, res: Serve
   // Paths without an extension are client routes (/r/<room>): the app handles them.
   const file = found ?? (path.extname(urlPath) === '' ? path.join(root, 'index.html') : null);
   if (!file || !(await regularFile(file))) return sendText(res, 404, 'not found');
-  const immutable = urlPath.startsWith('/assets/');
+  // Only real files under /assets/ carry a content hash in their name; a fallback index.html never.
+  const immutable = found !== null && urlPath.startsWith('/assets/');
   res.writeHead(200, {
     'Content-Type': mimeTypes[path.extname(file)] ?? 'application/octet-stream',
     'Cache-Control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',

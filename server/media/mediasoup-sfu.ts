@@ -132,13 +132,17 @@ function wrapConsumer(consumer: ms.Consumer): SfuConsumer {
   };
 }
 
-/** mediasoup throws TypeError / UnsupportedError for parameters it refuses. */
+/**
+ * Operations driven by client parameters: whatever mediasoup refuses (bad parameters, connect()
+ * twice, unknown producer) is the client's mistake. Only a closed channel (InvalidStateError:
+ * the worker is gone) is ours.
+ */
 async function rejectAsSfu<T>(operation: Promise<T>): Promise<T> {
   try {
     return await operation;
   } catch (error) {
     const err = error as Error;
-    if (err.name === 'TypeError' || err.name === 'UnsupportedError') throw new SfuRejection(err.message);
-    throw err;
+    if (err.name === 'InvalidStateError') throw err;
+    throw new SfuRejection(err.message);
   }
 }

@@ -1,6 +1,7 @@
 import type { Logger } from '../logger';
 import type { SfuWorker } from '../media/sfu';
 import type { WorkerPool } from '../media/worker-pool';
+import { SignalingFailure } from '../signaling/failure';
 import { Room } from './room';
 
 /** The live rooms by id. A room exists while someone is in it; the first joiner creates it. */
@@ -44,6 +45,8 @@ export class RoomRegistry {
   }
 
   private async create(roomId: string): Promise<Room> {
+    // Between a worker's death and its replacement a one-worker pool is empty.
+    if (this.pool.size === 0) throw new SignalingFailure('unavailable', 'the media server is restarting; try again shortly');
     const worker = this.pool.acquire();
     try {
       const room = await Room.create(roomId, worker, this.log, (closed) => this.forget(closed));

@@ -18,7 +18,17 @@ export function isAllowedSocketOrigin(
   if (allowedOrigins.some((allowed) => safeOrigin(allowed) === parsed.origin)) return true;
   // A custom scheme's origin is "null"; compare such origins literally.
   if (parsed.origin === 'null') return allowedOrigins.includes(origin);
-  return requestHost !== undefined && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.host === requestHost;
+  if (requestHost === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) return false;
+  return parsed.host === normaliseHost(parsed.protocol, requestHost);
+}
+
+/** "Example.org:443" as the URL parser writes it for https: "example.org". */
+function normaliseHost(protocol: string, host: string): string | null {
+  try {
+    return new URL(`${protocol}//${host}`).host;
+  } catch {
+    return null;
+  }
 }
 
 function safeOrigin(url: string): string | null {
