@@ -31,7 +31,10 @@ export default tseslint.config(
       'no-console': ['error', { allow: ['warn', 'error'] }],
     },
   },
-  { files: ['server/**', 'main/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.*'], languageOptions: { globals: globals.node } },
+  {
+    files: ['server/**', 'main/**', 'scripts/**', 'e2e/**', 'bench/**', '*.config.*'],
+    languageOptions: { globals: globals.node },
+  },
   { files: ['renderer/**', 'preload/**'], languageOptions: { globals: globals.browser } },
   { files: ['server/index.ts', 'scripts/**', 'bench/**', 'e2e/**'], rules: { 'no-console': 'off' } },
   {
@@ -39,7 +42,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['../*', 'node:*', 'electron', 'vue', 'pinia'], message: 'common/ is environment-neutral and imports nothing of ours.' }] },
+        {
+          patterns: [
+            {
+              group: ['../*', 'node:*', 'electron', 'vue', 'pinia'],
+              message: 'common/ is environment-neutral and imports nothing of ours.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -50,7 +60,15 @@ export default tseslint.config(
         'error',
         {
           paths: [electron, { name: 'mediasoup', message: 'The renderer uses mediasoup-client.' }],
-          patterns: [nodeBuiltins, { group: ['**/server/**', '**/main/**', '**/preload/**'], message: 'The renderer shares only common/.' }],
+          patterns: [
+            nodeBuiltins,
+            { group: ['**/server/**', '**/main/**', '**/preload/**'], message: 'The renderer shares only common/.' },
+            {
+              group: ['**/common/signaling'],
+              allowTypeImports: true,
+              message: 'Import constants from common/limits: common/signaling would bundle zod.',
+            },
+          ],
         },
       ],
     },
@@ -62,7 +80,14 @@ export default tseslint.config(
         'error',
         {
           paths: [electron, { name: 'mediasoup-client', message: 'Components reach media through composables.' }],
-          patterns: [nodeBuiltins, { group: ['**/conference/conference', '**/conference/signaling-client'], message: 'Components reach the call through useCall().' }],
+          patterns: [
+            nodeBuiltins,
+            {
+              group: ['**/conference/conference', '**/conference/signaling-client'],
+              message: 'Components reach the call through useCall().',
+            },
+            { group: ['**/common/signaling'], allowTypeImports: true, message: 'Import constants from common/limits.' },
+          ],
         },
       ],
     },
@@ -81,10 +106,7 @@ export default tseslint.config(
     files: ['main/**'],
     ignores: ['main/index.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        { paths: [{ ...electron, allowTypeImports: true }] },
-      ],
+      'no-restricted-imports': ['error', { paths: [{ ...electron, allowTypeImports: true }] }],
     },
   },
 );

@@ -42,7 +42,10 @@ async function startServer(): Promise<ChildProcess> {
   });
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${baseURL}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseURL}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return server;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -57,13 +60,21 @@ async function openParticipant(browser: Browser, name: string, instrument = fals
   await page.goto(`${baseURL}/r/${room}`);
   await page.getByTestId('display-name').fill(name);
   // The pre-join page has connected and loaded the device once the camera preview plays.
-  await page.waitForFunction(() => (document.querySelector('[data-testid="preview"]') as HTMLVideoElement | null)?.readyState === 4, null, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => (document.querySelector('[data-testid="preview"]') as HTMLVideoElement | null)?.readyState === 4,
+    null,
+    { timeout: 20_000 },
+  );
   return page;
 }
 
 async function join(page: Page, expectedTiles: number): Promise<void> {
   await page.getByTestId('join-button').click();
-  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="tile-video"]').length >= n, expectedTiles, { timeout: 30_000 });
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="tile-video"]').length >= n,
+    expectedTiles,
+    { timeout: 30_000 },
+  );
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -83,7 +94,11 @@ async function main(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       const page = await openParticipant(browser, 'Agent 4', true);
       await join(page, 4);
-      await page.waitForFunction(() => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined, null, { timeout: 30_000 });
+      await page.waitForFunction(
+        () => (window as unknown as { __firstFrameAt?: number }).__firstFrameAt !== undefined,
+        null,
+        { timeout: 30_000 },
+      );
       const result = await page.evaluate(() => {
         const w = window as unknown as { __joinClickAt: number; __firstFrameAt: number };
         const entries = performance
@@ -99,10 +114,21 @@ async function main(): Promise<void> {
     }
     const sorted = [...totals].sort((a, b) => a - b);
     console.log('breakdown (median ms after the click on Join):');
-    const rows = [...marks.entries()].map(([name, values]) => [name, percentile([...values].sort((a, b) => a - b), 50)] as const);
+    const rows = [...marks.entries()].map(
+      ([name, values]) =>
+        [
+          name,
+          percentile(
+            [...values].sort((a, b) => a - b),
+            50,
+          ),
+        ] as const,
+    );
     for (const [name, at] of rows.sort((a, b) => a[1] - b[1])) console.log(`  ${name.padEnd(24)} ${at.toFixed(1)}`);
     console.log(`  ${'first remote frame'.padEnd(24)} ${percentile(sorted, 50).toFixed(1)}`);
-    console.log(`join_to_first_frame_ms median=${Math.round(percentile(sorted, 50))} p95=${Math.round(percentile(sorted, 95))} runs=${sorted.length}`);
+    console.log(
+      `join_to_first_frame_ms median=${Math.round(percentile(sorted, 50))} p95=${Math.round(percentile(sorted, 95))} runs=${sorted.length}`,
+    );
   } finally {
     await browser.close();
     server.kill();

@@ -12,15 +12,9 @@
  */
 import { z } from 'zod';
 
-/** Hard cap on one inbound WebSocket frame: larger ones close the socket (1009). */
-export const MAX_FRAME_BYTES = 1024 * 1024;
-/** Largest request the server parses; a larger one (up to the frame cap) gets `too_large`. */
-export const MAX_MESSAGE_BYTES = 64 * 1024;
-/** Path of the signaling WebSocket on the server. */
-export const SIGNALING_PATH = '/ws';
+import { DISPLAY_NAME_MAX, ROOM_ID_PATTERN } from './limits';
 
-export const DISPLAY_NAME_MAX = 64;
-export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export * from './limits';
 
 const Id = z.string().min(1).max(128);
 
@@ -48,7 +42,10 @@ export const RtpParametersSchema = z.looseObject({
 });
 export const DtlsParametersSchema = z.looseObject({
   role: z.enum(['auto', 'client', 'server']).optional(),
-  fingerprints: z.array(z.looseObject({ algorithm: z.string(), value: z.string() })).min(1).max(8),
+  fingerprints: z
+    .array(z.looseObject({ algorithm: z.string(), value: z.string() }))
+    .min(1)
+    .max(8),
 });
 
 export const MediaKindSchema = z.enum(['audio', 'video']);
@@ -194,7 +191,7 @@ export interface NotificationMap {
   consumerClosed: { consumerId: string };
   consumerPaused: { consumerId: string };
   consumerResumed: { consumerId: string };
-  /** The loudest peer, or null when the room is silent. */
+  /** The dominant speaker: the last peer heard (kept through silence); null once they leave. */
   activeSpeaker: { peerId: string | null };
   /** The server lost this room's media (a worker died): join again. */
   rejoinRequired: { reason: string };

@@ -26,6 +26,20 @@ test('three participants see and hear each other; mute, camera off and leave rea
       }
     });
 
+    await test.step('the dominant speaker is highlighted, the same one for everyone', async () => {
+      // All three fake microphones beep alike, so the dominant speaker may move: poll until the
+      // three views agree on exactly one highlighted participant.
+      const highlighted = (viewer: Participant) =>
+        viewer.page.locator('[data-testid="tile"][data-speaking="true"] [data-testid="tile-name"]').allInnerTexts();
+      await expect
+        .poll(async () => {
+          const views = await Promise.all(everyone.map(highlighted));
+          const names = new Set(views.flat());
+          return views.every((view) => view.length === 1) && names.size === 1;
+        })
+        .toBe(true);
+    });
+
     await test.step('Alice mutes: the others see it and her audio stops', async () => {
       await alice.page.getByTestId('toggle-microphone').click();
       await expect(alice.page.getByTestId('toggle-microphone')).toHaveAttribute('aria-pressed', 'true');

@@ -1,5 +1,5 @@
-import '@gouvfr/dsfr/dist/dsfr.min.css';
-import '@gouvfr/dsfr/dist/utility/icons/icons.min.css';
+import '@gouvfr/dsfr/dist/dsfr.main.min.css';
+import './icons.css';
 import './styles.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';

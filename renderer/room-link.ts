@@ -2,7 +2,7 @@
  * What the home page accepts to find a room: a meeting link of this server (…/r/<room>) or a room
  * name typed by hand, normalised to the id form ("Réunion d'équipe" → "reunion-d-equipe").
  */
-import { ROOM_ID_PATTERN } from '../common/signaling';
+import { ROOM_ID_PATTERN } from '../common/limits';
 
 export type RoomInput = { ok: true; roomId: string } | { ok: false; reason: 'empty' | 'other-server' | 'invalid' };
 

@@ -7,8 +7,29 @@ import { build } from 'esbuild';
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', target: 'node20' };
 
 await Promise.all([
-  build({ ...common, entryPoints: ['server/index.ts'], outfile: 'dist/server/index.js', platform: 'node', format: 'esm', packages: 'external' }),
-  build({ ...common, entryPoints: ['main/index.ts'], outfile: 'dist/main/index.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
-  build({ ...common, entryPoints: ['preload/index.ts'], outfile: 'dist/preload/index.cjs', platform: 'node', format: 'cjs', external: ['electron'] }),
+  build({
+    ...common,
+    entryPoints: ['server/index.ts'],
+    outfile: 'dist/server/index.js',
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+  }),
+  build({
+    ...common,
+    entryPoints: ['main/index.ts'],
+    outfile: 'dist/main/index.cjs',
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+  }),
+  build({
+    ...common,
+    entryPoints: ['preload/index.ts'],
+    outfile: 'dist/preload/index.cjs',
+    platform: 'node',
+    format: 'cjs',
+    external: ['electron'],
+  }),
 ]);
 console.log('built dist/server, dist/main, dist/preload');

@@ -32,7 +32,11 @@ export interface ServerDeps {
   createWorker?: (id: number) => Promise<SfuWorker>;
 }
 
-export async function createWebconfServer(config: ServerConfig, log: Logger, deps: ServerDeps = {}): Promise<WebconfServer> {
+export async function createWebconfServer(
+  config: ServerConfig,
+  log: Logger,
+  deps: ServerDeps = {},
+): Promise<WebconfServer> {
   // The pool is created before the registry that handles its losses.
   let onWorkerLost: (worker: SfuWorker) => void = () => undefined;
   const pool = await WorkerPool.create({
@@ -51,7 +55,14 @@ export async function createWebconfServer(config: ServerConfig, log: Logger, dep
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed');
     if (path === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify({ status: 'ok', uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), workers: pool.size, ...rooms.stats() }));
+      res.end(
+        JSON.stringify({
+          status: 'ok',
+          uptimeSeconds: Math.round((Date.now() - startedAt) / 1000),
+          workers: pool.size,
+          ...rooms.stats(),
+        }),
+      );
       return;
     }
     serveStatic(config.staticDir, req, res).catch((error: Error) => {
@@ -63,7 +74,10 @@ export async function createWebconfServer(config: ServerConfig, log: Logger, dep
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   http.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== SIGNALING_PATH || !isAllowedSocketOrigin(req.headers.origin, req.headers.host, config.allowedOrigins)) {
+    if (
+      path !== SIGNALING_PATH ||
+      !isAllowedSocketOrigin(req.headers.origin, req.headers.host, config.allowedOrigins)
+    ) {
       log.warn({ path, origin: req.headers.origin }, 'signaling upgrade refused');
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;

@@ -27,7 +27,13 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 }
 
-main().catch((error: Error) => {
+main().catch((error: Error & { code?: string }) => {
   console.error(`webconf: cannot start: ${error.message}`);
+  if (error.code === 'ENOENT' && error.message.includes('mediasoup-worker')) {
+    console.error(
+      'webconf: set MEDIASOUP_WORKER_BIN to the mediasoup worker binary ' +
+        "(Debian's mediasoup-worker package: /usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker)",
+    );
+  }
   process.exit(1);
 });

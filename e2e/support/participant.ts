@@ -52,7 +52,9 @@ export class Participant {
 
   /** The tile showing another participant, found by the name it displays. */
   tileOf(other: Participant) {
-    return this.page.getByTestId('tile').filter({ has: this.page.getByTestId('tile-name').getByText(other.name, { exact: true }) });
+    return this.page
+      .getByTestId('tile')
+      .filter({ has: this.page.getByTestId('tile-name').getByText(other.name, { exact: true }) });
   }
 
   /** Receive-side counters of one remote participant's media, matched through its tile's tracks. */
@@ -62,25 +64,35 @@ export class Participant {
     return this.page.evaluate(async (id) => {
       const tile = document.querySelector(`[data-testid="tile"][data-peer-id="${id}"]`);
       const trackOf = (selector: string) =>
-        ((tile?.querySelector(selector) as HTMLMediaElement | null)?.srcObject as MediaStream | null)?.getTracks()[0]?.id;
+        ((tile?.querySelector(selector) as HTMLMediaElement | null)?.srcObject as MediaStream | null)?.getTracks()[0]
+          ?.id;
       const videoTrack = trackOf('video');
       const audioTrack = trackOf('audio');
       const counters = { framesDecoded: 0, audioPacketsReceived: 0, hasVideo: false, hasAudio: false };
-      const connections = (window as unknown as { __webconfPeerConnections: RTCPeerConnection[] }).__webconfPeerConnections;
+      const connections = (window as unknown as { __webconfPeerConnections: RTCPeerConnection[] })
+        .__webconfPeerConnections;
       for (const pc of connections) {
         if (pc.connectionState === 'closed') continue;
         const report = await pc.getStats();
-        report.forEach((stat: { type: string; kind?: string; trackIdentifier?: string; framesDecoded?: number; packetsReceived?: number }) => {
-          if (stat.type !== 'inbound-rtp') return;
-          if (stat.kind === 'video' && videoTrack && stat.trackIdentifier === videoTrack) {
-            counters.hasVideo = true;
-            counters.framesDecoded += stat.framesDecoded ?? 0;
-          }
-          if (stat.kind === 'audio' && audioTrack && stat.trackIdentifier === audioTrack) {
-            counters.hasAudio = true;
-            counters.audioPacketsReceived += stat.packetsReceived ?? 0;
-          }
-        });
+        report.forEach(
+          (stat: {
+            type: string;
+            kind?: string;
+            trackIdentifier?: string;
+            framesDecoded?: number;
+            packetsReceived?: number;
+          }) => {
+            if (stat.type !== 'inbound-rtp') return;
+            if (stat.kind === 'video' && videoTrack && stat.trackIdentifier === videoTrack) {
+              counters.hasVideo = true;
+              counters.framesDecoded += stat.framesDecoded ?? 0;
+            }
+            if (stat.kind === 'audio' && audioTrack && stat.trackIdentifier === audioTrack) {
+              counters.hasAudio = true;
+              counters.audioPacketsReceived += stat.packetsReceived ?? 0;
+            }
+          },
+        );
       }
       return counters;
     }, peerId);

@@ -4,7 +4,7 @@
  */
 import { inject, type App, type InjectionKey } from 'vue';
 import type { DesktopApi } from '../../common/desktop-api';
-import { SIGNALING_PATH } from '../../common/signaling';
+import { SIGNALING_PATH } from '../../common/limits';
 import { Conference } from '../conference/conference';
 import { resolveDevice } from '../conference/device-choice';
 import { LocalMedia, MediaAccessError, type LocalSource } from '../conference/local-media';
@@ -105,14 +105,12 @@ export function useCall() {
   /** Starts one local source with the chosen device, falling back to the default device. */
   async function startSource(source: LocalSource): Promise<MediaStreamTrack | null> {
     try {
-      const track = await localMedia
-        .start(source, devices.selected[source] ?? undefined)
-        .catch((error: unknown) => {
-          if (error instanceof MediaAccessError && error.failure === 'no-device' && devices.selected[source]) {
-            return localMedia.start(source); // the remembered device is gone: use the default
-          }
-          throw error;
-        });
+      const track = await localMedia.start(source, devices.selected[source] ?? undefined).catch((error: unknown) => {
+        if (error instanceof MediaAccessError && error.failure === 'no-device' && devices.selected[source]) {
+          return localMedia.start(source); // the remembered device is gone: use the default
+        }
+        throw error;
+      });
       devices.setFailure(source, null);
       return track;
     } catch (error) {

@@ -8,7 +8,10 @@ import { FakeServerSocket, type Responder } from './testing/fake-server-socket';
 function happyServer(): Partial<Record<string, Responder>> {
   let producers = 0;
   return {
-    getRouterRtpCapabilities: () => ({ ok: true, data: { rtpCapabilities: testFakeParameters.generateRouterRtpCapabilities() } }),
+    getRouterRtpCapabilities: () => ({
+      ok: true,
+      data: { rtpCapabilities: testFakeParameters.generateRouterRtpCapabilities() },
+    }),
     join: () => ({
       ok: true,
       data: {
@@ -45,7 +48,17 @@ function createHarness(responders = happyServer()): Harness {
     reconnectDelaysMs: [10, 10],
   });
   const events: Harness['events'] = [];
-  for (const event of ['state', 'joined', 'peerJoined', 'peerLeft', 'mediaAdded', 'mediaRemoved', 'mediaPaused', 'activeSpeaker', 'published'] as const) {
+  for (const event of [
+    'state',
+    'joined',
+    'peerJoined',
+    'peerLeft',
+    'mediaAdded',
+    'mediaRemoved',
+    'mediaPaused',
+    'activeSpeaker',
+    'published',
+  ] as const) {
     conference.on(event, (payload) => events.push({ event, payload }));
   }
   return { conference, sockets, events };
@@ -82,8 +95,15 @@ describe('Conference', () => {
     await harness.conference.join(joinOptions());
     const socket = harness.sockets[0]!;
     expect(socket.methods().slice(0, 2)).toEqual(['getRouterRtpCapabilities', 'join']);
-    const produced = socket.requests.filter((r) => r.method === 'produce').map((r) => [r.data.source, r.data.kind, r.data.paused]);
-    expect(produced).toEqual(expect.arrayContaining([['microphone', 'audio', false], ['camera', 'video', false]]));
+    const produced = socket.requests
+      .filter((r) => r.method === 'produce')
+      .map((r) => [r.data.source, r.data.kind, r.data.paused]);
+    expect(produced).toEqual(
+      expect.arrayContaining([
+        ['microphone', 'audio', false],
+        ['camera', 'video', false],
+      ]),
+    );
     expect(harness.events.find((e) => e.event === 'joined')?.payload).toEqual({
       selfPeerId: 'self-1',
       peers: [{ peerId: 'bob', displayName: 'Bob' }],
@@ -95,7 +115,10 @@ describe('Conference', () => {
     harness = createHarness();
     await harness.conference.join(joinOptions({ microphoneMuted: true, camera: null }));
     const socket = harness.sockets[0]!;
-    expect(socket.requests.find((r) => r.method === 'produce')?.data).toMatchObject({ source: 'microphone', paused: true });
+    expect(socket.requests.find((r) => r.method === 'produce')?.data).toMatchObject({
+      source: 'microphone',
+      paused: true,
+    });
     await harness.conference.setMicrophoneMuted(false);
     await harness.conference.setMicrophoneMuted(true);
     expect(socket.methods().filter((m) => m.endsWith('Producer'))).toEqual(['resumeProducer', 'pauseProducer']);
@@ -129,10 +152,9 @@ describe('Conference', () => {
 
     harness.sockets[0]!.notify('consumerPaused', { consumerId: consumer.id });
     harness.sockets[0]!.notify('consumerClosed', { consumerId: consumer.id });
-    expect(harness.events.filter((e) => e.event === 'mediaPaused' || e.event === 'mediaRemoved').map((e) => e.payload)).toEqual([
-      { consumerId: consumer.id, paused: true },
-      { consumerId: consumer.id },
-    ]);
+    expect(
+      harness.events.filter((e) => e.event === 'mediaPaused' || e.event === 'mediaRemoved').map((e) => e.payload),
+    ).toEqual([{ consumerId: consumer.id, paused: true }, { consumerId: consumer.id }]);
     expect(harness.conference.remoteTrack(consumer.id)).toBeUndefined();
   });
 
@@ -141,13 +163,23 @@ describe('Conference', () => {
     await harness.conference.join(joinOptions());
     await harness.conference.unpublish('camera');
     const socket = harness.sockets[0]!;
-    const cameraProducer = socket.requests.filter((r) => r.method === 'produce').findIndex((r) => r.data.source === 'camera') + 1;
-    expect(socket.requests.at(-1)).toEqual({ method: 'closeProducer', data: { producerId: `producer-${cameraProducer}` } });
-    expect(harness.events.at(-1)).toEqual({ event: 'published', payload: { source: 'camera', published: false, paused: false } });
+    const cameraProducer =
+      socket.requests.filter((r) => r.method === 'produce').findIndex((r) => r.data.source === 'camera') + 1;
+    expect(socket.requests.at(-1)).toEqual({
+      method: 'closeProducer',
+      data: { producerId: `producer-${cameraProducer}` },
+    });
+    expect(harness.events.at(-1)).toEqual({
+      event: 'published',
+      payload: { source: 'camera', published: false, paused: false },
+    });
   });
 
   it('reports a refused join as failed with the server code', async () => {
-    harness = createHarness({ ...happyServer(), join: () => ({ ok: false, code: 'unavailable', message: 'no worker' }) });
+    harness = createHarness({
+      ...happyServer(),
+      join: () => ({ ok: false, code: 'unavailable', message: 'no worker' }),
+    });
     await expect(harness.conference.join(joinOptions())).rejects.toThrow('no worker');
     expect(harness.events.filter((e) => e.event === 'state').map((e) => e.payload)).toEqual([
       { state: 'joining', reason: undefined },
@@ -163,7 +195,9 @@ describe('Conference', () => {
     const states = harness.events.filter((e) => e.event === 'state').map((e) => (e.payload as { state: string }).state);
     expect(states).toEqual(['joining', 'joined', 'reconnecting', 'joined']);
     const second = harness.sockets[1]!;
-    expect(second.methods()).toEqual(expect.arrayContaining(['getRouterRtpCapabilities', 'join', 'produce', 'produce']));
+    expect(second.methods()).toEqual(
+      expect.arrayContaining(['getRouterRtpCapabilities', 'join', 'produce', 'produce']),
+    );
     expect(second.requests.find((r) => r.data.source === 'microphone')?.data.paused).toBe(true);
   });
 
@@ -189,7 +223,10 @@ describe('Conference', () => {
     harness.sockets[0]!.drop();
     await until(() => harness.conference.currentState === 'failed', 'failure');
     // One join per configured attempt (two), each on a fresh connection after the drop.
-    const joinsAfterDrop = harness.sockets.slice(1).flatMap((socket) => socket.methods()).filter((m) => m === 'join');
+    const joinsAfterDrop = harness.sockets
+      .slice(1)
+      .flatMap((socket) => socket.methods())
+      .filter((m) => m === 'join');
     expect(joinsAfterDrop).toHaveLength(2);
   });
 });

@@ -211,7 +211,8 @@ export class Conference extends Emitter<ConferenceEvents> {
     const reply = await signaling.request('join', {
       roomId: options.roomId,
       displayName: options.displayName,
-      rtpCapabilities: device.rtpCapabilities as RtpCapabilities,
+      // A loaded Device always has codecs; the signaling schema requires them.
+      rtpCapabilities: device.rtpCapabilities as RtpCapabilities & { codecs: NonNullable<RtpCapabilities['codecs']> },
     });
     timing.mark('join-reply');
     this.recvTransport = this.createTransport('recv', reply.recvTransport);
@@ -228,7 +229,9 @@ export class Conference extends Emitter<ConferenceEvents> {
     const device = this.device!;
     const transportOptions = options as unknown as types.TransportOptions;
     const transport =
-      direction === 'send' ? device.createSendTransport(transportOptions) : device.createRecvTransport(transportOptions);
+      direction === 'send'
+        ? device.createSendTransport(transportOptions)
+        : device.createRecvTransport(transportOptions);
     transport.on('connect', ({ dtlsParameters }, callback, errback) => {
       timing.mark(`${direction}-connect`);
       this.requireSignaling()

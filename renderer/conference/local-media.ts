@@ -67,7 +67,9 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
     const constraints: MediaTrackConstraints = deviceId ? { ...base, deviceId: { exact: deviceId } } : base;
     let stream: MediaStream;
     try {
-      stream = await this.mediaDevices.getUserMedia(source === 'camera' ? { video: constraints } : { audio: constraints });
+      stream = await this.mediaDevices.getUserMedia(
+        source === 'camera' ? { video: constraints } : { audio: constraints },
+      );
     } catch (error) {
       throw toMediaAccessError(source, error);
     }

@@ -3,7 +3,10 @@ import { SignalingClient, SignalingRequestError } from './signaling-client';
 import { FakeServerSocket } from './testing/fake-server-socket';
 
 function connect(socket: FakeServerSocket, requestTimeoutMs = 1000) {
-  return SignalingClient.connect('ws://test/ws', { requestTimeoutMs, createSocket: () => socket as unknown as WebSocket });
+  return SignalingClient.connect('ws://test/ws', {
+    requestTimeoutMs,
+    createSocket: () => socket as unknown as WebSocket,
+  });
 }
 
 describe('SignalingClient', () => {
@@ -13,7 +16,9 @@ describe('SignalingClient', () => {
       join: () => ({ ok: false, code: 'wrong_state', message: 'already in a room' }),
     });
     const client = await connect(socket);
-    await expect(client.request('getRouterRtpCapabilities', { roomId: 'a' })).resolves.toEqual({ rtpCapabilities: { codecs: [] } });
+    await expect(client.request('getRouterRtpCapabilities', { roomId: 'a' })).resolves.toEqual({
+      rtpCapabilities: { codecs: [] },
+    });
     const refused = client.request('join', { roomId: 'a', displayName: 'x', rtpCapabilities: { codecs: [] } });
     await expect(refused).rejects.toMatchObject({ name: 'SignalingRequestError', code: 'wrong_state' });
   });

@@ -19,7 +19,8 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
     },
     async openExternal(url) {
       const parsed = new URL(url);
-      if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol)) throw new Error(`refusing to open ${parsed.protocol} links`);
+      if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol))
+        throw new Error(`refusing to open ${parsed.protocol} links`);
       window.open(parsed.href, '_blank', 'noopener,noreferrer');
     },
   };

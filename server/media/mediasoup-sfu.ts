@@ -28,7 +28,8 @@ export async function createMediasoupWorker(id: number, config: MediaConfig): Pr
   return {
     id,
     onDied: (listener) => worker.once('died', listener),
-    createRouter: async () => wrapRouter(await worker.createRouter({ mediaCodecs: [...routerMediaCodecs] as ms.RtpCodecCapability[] }), config),
+    createRouter: async () =>
+      wrapRouter(await worker.createRouter({ mediaCodecs: [...routerMediaCodecs] as ms.RtpCodecCapability[] }), config),
     close: () => worker.close(),
   };
 }

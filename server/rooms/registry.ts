@@ -46,7 +46,8 @@ export class RoomRegistry {
 
   private async create(roomId: string): Promise<Room> {
     // Between a worker's death and its replacement a one-worker pool is empty.
-    if (this.pool.size === 0) throw new SignalingFailure('unavailable', 'the media server is restarting; try again shortly');
+    if (this.pool.size === 0)
+      throw new SignalingFailure('unavailable', 'the media server is restarting; try again shortly');
     const worker = this.pool.acquire();
     try {
       const room = await Room.create(roomId, worker, this.log, (closed) => this.forget(closed));

@@ -63,6 +63,10 @@ export class Room {
     timer.unref();
   }
 
+  get activeSpeakerId(): string | null {
+    return this.activeSpeaker;
+  }
+
   get isClosed(): boolean {
     return this.closed;
   }
@@ -105,7 +109,10 @@ export class Room {
 
   async produce(peer: Peer, request: ProduceRequest): Promise<string> {
     if (kindOfSource[request.source] !== request.kind) {
-      throw new SignalingFailure('invalid_data', `a ${request.source} producer carries ${kindOfSource[request.source]}`);
+      throw new SignalingFailure(
+        'invalid_data',
+        `a ${request.source} producer carries ${kindOfSource[request.source]}`,
+      );
     }
     if (request.transportId !== peer.sendTransport.id) {
       throw new SignalingFailure('not_found', `no send transport ${request.transportId} for this participant`);
@@ -165,7 +172,10 @@ export class Room {
     }
     let consumer;
     try {
-      consumer = await consumerPeer.recvTransport.consume({ producerId, rtpCapabilities: consumerPeer.rtpCapabilities });
+      consumer = await consumerPeer.recvTransport.consume({
+        producerId,
+        rtpCapabilities: consumerPeer.rtpCapabilities,
+      });
     } catch (error) {
       // A peer leaving during this await closes its transport: nothing to deliver.
       if (!this.peers.has(consumerPeer.id)) return;
@@ -189,10 +199,14 @@ export class Room {
     });
   }
 
+  /**
+   * The dominant speaker is the last one heard: the highlight stays through pauses between
+   * sentences instead of flickering with every silence, and moves when someone else speaks.
+   */
   private updateActiveSpeaker(producerId: string | null): void {
-    const speaker = producerId === null ? null : this.peerOwning(producerId);
-    if (producerId !== null && !speaker) return;
-    this.setActiveSpeaker(speaker?.id ?? null);
+    if (producerId === null) return;
+    const speaker = this.peerOwning(producerId);
+    if (speaker) this.setActiveSpeaker(speaker.id);
   }
 
   private setActiveSpeaker(peerId: string | null): void {

@@ -44,7 +44,8 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
 
   const handle = async (raw: RawData, isBinary: boolean): Promise<void> => {
     const bytes = byteLength(raw);
-    if (bytes > MAX_MESSAGE_BYTES) return fail(null, 'too_large', `message of ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    if (bytes > MAX_MESSAGE_BYTES)
+      return fail(null, 'too_large', `message of ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
     if (isBinary) return fail(null, 'bad_json', 'binary frames are not accepted');
     let parsed: unknown;
     try {
@@ -53,7 +54,8 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
       return fail(null, 'bad_json', 'message is not valid JSON');
     }
     const envelope = RequestEnvelopeSchema.safeParse(parsed);
-    if (!envelope.success) return fail(requestIdOf(parsed), 'bad_json', 'not a request: expected {type:"request", id, method, data}');
+    if (!envelope.success)
+      return fail(requestIdOf(parsed), 'bad_json', 'not a request: expected {type:"request", id, method, data}');
     const { id, method, data } = envelope.data;
     if (!isRequestMethod(method)) return fail(id, 'unknown_method', `unknown method "${method}"`);
     const valid = requestSchemas[method].safeParse(data ?? {});
@@ -82,7 +84,9 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
   };
 
   socket.on('message', (raw, isBinary) => {
-    queue = queue.then(() => handle(raw, isBinary)).catch((error: Error) => log.error({ err: error.message }, 'signaling handler crashed'));
+    queue = queue
+      .then(() => handle(raw, isBinary))
+      .catch((error: Error) => log.error({ err: error.message }, 'signaling handler crashed'));
   });
   socket.on('close', () => {
     queue = queue.then(() => session.leave());

@@ -39,7 +39,10 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     });
     session.room = room;
     session.peer = peer;
-    afterReply(() => room.consumeExisting(peer));
+    afterReply(async () => {
+      if (room.activeSpeakerId) notify('activeSpeaker', { peerId: room.activeSpeakerId });
+      await room.consumeExisting(peer);
+    });
     return {
       peerId: peer.id,
       peers: room.otherPeers(peer).map((other) => other.info),

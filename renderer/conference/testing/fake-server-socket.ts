@@ -31,7 +31,11 @@ export class FakeServerSocket extends EventTarget {
   }
 
   send(text: string): void {
-    const { id, method, data } = JSON.parse(text) as { id: number; method: RequestMethod; data: Record<string, unknown> };
+    const { id, method, data } = JSON.parse(text) as {
+      id: number;
+      method: RequestMethod;
+      data: Record<string, unknown>;
+    };
     this.requests.push({ method, data });
     const reply = this.responders[method]?.(data) ?? { ok: true, data: {} };
     const message = reply.ok

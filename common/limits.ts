@@ -1,0 +1,14 @@
+/**
+ * Protocol constants, in a file of their own so the renderer can use them without pulling the
+ * server's validation library into its bundle.
+ */
+
+/** Hard cap on one inbound WebSocket frame: larger ones close the socket (1009). */
+export const MAX_FRAME_BYTES = 1024 * 1024;
+/** Largest request the server parses; a larger one (up to the frame cap) gets `too_large`. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+/** Path of the signaling WebSocket on the server. */
+export const SIGNALING_PATH = '/ws';
+
+export const DISPLAY_NAME_MAX = 64;
+export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;

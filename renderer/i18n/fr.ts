@@ -1,0 +1,142 @@
+/** Textes de l’interface, en français (langue de référence). Mêmes clés que en.ts. */
+export default {
+  app: {
+    skiplinks: 'Accès rapide',
+    skipToContent: 'Contenu',
+    skipToFooter: 'Pied de page',
+    logoLine1: 'République',
+    logoLine2: 'Française',
+    homeLinkTitle: 'Accueil – Webconf',
+    serviceTitle: 'Webconf',
+    tagline: 'La webconférence de l’État',
+    language: 'Langue',
+    languages: { fr: 'Français', en: 'English' },
+    footerDescription:
+      'Webconf est le service de webconférence de l’État : réunions audio et vidéo, sans compte, depuis un navigateur ou l’application de bureau.',
+    newWindow: '{site} – nouvelle fenêtre',
+    accessibility: 'Accessibilité : non conforme',
+    version: 'Webconf, version {version}',
+  },
+  home: {
+    pageTitle: 'Accueil',
+    title: 'Rejoindre une réunion',
+    intro: 'Collez le lien que vous avez reçu, ou saisissez le nom d’une réunion.',
+    roomLabel: 'Lien ou nom de la réunion',
+    roomHint: 'Par exemple : reunion-equipe. Un nom qui n’existe pas encore crée la réunion.',
+    join: 'Rejoindre',
+    errors: {
+      empty: 'Saisissez le lien ou le nom de la réunion.',
+      otherServer: 'Ce lien mène à un autre service de webconférence : ouvrez-le directement dans votre navigateur.',
+      invalid: 'Ce lien ou ce nom n’est pas valide. Un nom de réunion contient de 1 à 64 lettres, chiffres ou tirets.',
+    },
+    createTitle: 'Organiser une réunion',
+    createText: 'Créez une réunion au nom difficile à deviner, puis partagez son lien avec les participants.',
+    create: 'Créer une réunion',
+  },
+  room: {
+    home: 'Accueil',
+    status: {
+      joining: 'Connexion à la réunion en cours…',
+      joined: 'Vous êtes dans la réunion « {room} ».',
+      reconnecting: 'Connexion perdue. Reconnexion en cours…',
+      failed: 'La connexion à la réunion a échoué.',
+      left: 'Vous avez quitté la réunion.',
+    },
+    failed: {
+      title: 'La connexion à la réunion a échoué',
+      closed: 'Le serveur de webconférence est injoignable. Vérifiez votre connexion à Internet, puis réessayez.',
+      timeout: 'Le serveur de webconférence n’a pas répondu à temps. Réessayez dans quelques instants.',
+      unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
+      other: 'Une erreur est survenue. Réessayez, et signalez-la si elle persiste (détail : {reason}).',
+    },
+    left: {
+      title: 'Vous avez quitté la réunion',
+      text: 'Vous n’êtes plus dans la réunion « {room} ». Votre caméra et votre micro sont coupés.',
+      rejoin: 'Revenir dans la réunion',
+    },
+    invalid: {
+      title: 'Lien de réunion non valide',
+      text: 'Ce lien ne correspond à aucun nom de réunion possible. Vérifiez le lien reçu, ou revenez à l’accueil.',
+    },
+  },
+  prejoin: {
+    title: 'Réunion « {room} »',
+    unreachable: {
+      title: 'Serveur injoignable',
+      text: 'Le serveur de webconférence ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.',
+      retry: 'Réessayer',
+    },
+    joinError: 'Impossible de rejoindre la réunion pour le moment. Réessayez.',
+    previewTitle: 'Aperçu de la caméra',
+    devicesTitle: 'Caméra, micro et haut-parleur',
+    previewLabel: 'Aperçu de votre caméra',
+    cameraOff: 'Caméra coupée',
+    microphoneWillBeMuted: 'Vous entrerez micro coupé',
+    name: {
+      label: 'Votre nom',
+      hint: 'Visible par les autres participants ({max} caractères au plus).',
+      required: 'Saisissez votre nom pour rejoindre la réunion.',
+    },
+    startOptions: 'En entrant dans la réunion',
+    startMuted: 'Entrer micro coupé',
+    startCameraOff: 'Entrer caméra coupée',
+    join: 'Rejoindre la réunion',
+    joining: 'Connexion en cours…',
+    connecting: 'Connexion au serveur…',
+    inviteTitle: 'Inviter des participants',
+    link: {
+      label: 'Lien de la réunion',
+      hint: 'Toute personne qui a ce lien peut rejoindre la réunion.',
+      copy: 'Copier le lien',
+      copied: 'Lien copié dans le presse-papiers.',
+      copyFailed: 'La copie a échoué : le lien est sélectionné, copiez-le avec Ctrl + C.',
+    },
+  },
+  devices: {
+    camera: 'Caméra',
+    microphone: 'Micro',
+    speaker: 'Haut-parleur',
+    systemDefault: 'Appareil par défaut du système',
+    retry: 'Réessayer',
+    failures: {
+      microphone: {
+        permissionDenied:
+          'Webconf n’a pas l’autorisation d’utiliser votre micro. Autorisez-la dans les réglages du navigateur (icône à gauche de l’adresse) ou du système, puis réessayez.',
+        noDevice: 'Aucun micro n’a été trouvé. Branchez-en un, puis réessayez.',
+        deviceBusy: 'Votre micro est déjà utilisé par une autre application. Fermez-la, puis réessayez.',
+        unknown: 'Votre micro n’a pas pu démarrer. Réessayez, ou choisissez-en un autre.',
+      },
+      camera: {
+        permissionDenied:
+          'Webconf n’a pas l’autorisation d’utiliser votre caméra. Autorisez-la dans les réglages du navigateur (icône à gauche de l’adresse) ou du système, puis réessayez.',
+        noDevice:
+          'Aucune caméra n’a été trouvée. Branchez-en une, puis réessayez. Vous pouvez aussi entrer sans caméra.',
+        deviceBusy: 'Votre caméra est déjà utilisée par une autre application. Fermez-la, puis réessayez.',
+        unknown: 'Votre caméra n’a pas pu démarrer. Réessayez, ou choisissez-en une autre.',
+      },
+    },
+  },
+  call: {
+    title: 'Réunion « {room} »',
+    reconnecting: 'Connexion perdue, reconnexion en cours…',
+    tilesLabel: 'Participants en vidéo',
+    you: '(vous)',
+    speaking: 'en train de parler',
+    microphoneMuted: 'micro coupé',
+    participants: {
+      title: 'Participants ({count})',
+      close: 'Fermer',
+    },
+    controls: {
+      label: 'Commandes de la réunion',
+      muteMicrophone: 'Couper le micro',
+      turnCameraOff: 'Couper la caméra',
+      participants: 'Participants ({count})',
+      leave: 'Quitter',
+    },
+    announce: {
+      joined: '{name} a rejoint la réunion.',
+      left: '{name} a quitté la réunion.',
+    },
+  },
+};

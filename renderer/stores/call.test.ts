@@ -1,0 +1,124 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { RemoteMedia } from '../conference/conference';
+import { useCallStore } from './call';
+
+const alice = { peerId: 'p-alice', displayName: 'Alice' };
+const bob = { peerId: 'p-bob', displayName: 'Bob' };
+const chloe = { peerId: 'p-chloe', displayName: 'Chloé' };
+
+function media(consumerId: string, peerId: string, source: 'microphone' | 'camera', paused = false): RemoteMedia {
+  return { consumerId, peerId, source, kind: source === 'camera' ? 'video' : 'audio', paused };
+}
+
+beforeEach(() => setActivePinia(createPinia()));
+
+describe('call store', () => {
+  it('lists peers in the order they joined, and forgets those who left', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice]);
+    call.addPeer(bob);
+    call.addPeer(chloe);
+    call.addPeer(bob); // a duplicate notice changes nothing
+    expect(call.participantList.map((p) => p.displayName)).toEqual(['Alice', 'Bob', 'Chloé']);
+    call.removePeer(bob.peerId);
+    expect(call.participantList.map((p) => p.peerId)).toEqual([alice.peerId, chloe.peerId]);
+    expect(call.selfPeerId).toBe('me');
+  });
+
+  it('counts a peer as muted until its microphone arrives unpaused', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice]);
+    expect(call.participants[alice.peerId]?.audioMuted).toBe(true);
+    call.addMedia(media('c-mic', alice.peerId, 'microphone'));
+    expect(call.participants[alice.peerId]).toMatchObject({ audioConsumerId: 'c-mic', audioMuted: false });
+  });
+
+  it('follows pause and resume of the microphone only', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice]);
+    call.addMedia(media('c-mic', alice.peerId, 'microphone'));
+    call.addMedia(media('c-cam', alice.peerId, 'camera'));
+    call.setMediaPaused('c-mic', true);
+    expect(call.participants[alice.peerId]?.audioMuted).toBe(true);
+    call.setMediaPaused('c-cam', false); // a camera pause says nothing about the microphone
+    expect(call.participants[alice.peerId]?.audioMuted).toBe(true);
+    call.setMediaPaused('c-mic', false);
+    expect(call.participants[alice.peerId]?.audioMuted).toBe(false);
+  });
+
+  it('sets and clears the video consumer as the camera comes and goes', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice]);
+    call.addMedia(media('c-cam', alice.peerId, 'camera'));
+    expect(call.participants[alice.peerId]?.videoConsumerId).toBe('c-cam');
+    call.removeMedia('c-cam');
+    expect(call.participants[alice.peerId]?.videoConsumerId).toBeNull();
+    call.removeMedia('unknown'); // ignored
+  });
+
+  it('marks a peer muted when its microphone consumer closes', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice]);
+    call.addMedia(media('c-mic', alice.peerId, 'microphone'));
+    call.removeMedia('c-mic');
+    expect(call.participants[alice.peerId]).toMatchObject({ audioConsumerId: null, audioMuted: true });
+  });
+
+  it('ignores media of an unknown peer', () => {
+    const call = useCallStore();
+    call.setJoined('me', []);
+    call.addMedia(media('c-x', 'nobody', 'camera'));
+    call.setMediaPaused('c-x', true);
+    expect(call.participantList).toEqual([]);
+  });
+
+  it('drops the consumers of a peer who leaves, and clears them as active speaker', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice, bob]);
+    call.addMedia(media('c-mic', alice.peerId, 'microphone'));
+    call.activeSpeakerId = alice.peerId;
+    call.removePeer(alice.peerId);
+    expect(call.activeSpeakerId).toBeNull();
+    // The old consumer id no longer points anywhere: a late pause notice is ignored.
+    call.addPeer(alice);
+    call.setMediaPaused('c-mic', false);
+    expect(call.participants[alice.peerId]?.audioMuted).toBe(true);
+  });
+
+  it('keeps the active speaker when someone else leaves', () => {
+    const call = useCallStore();
+    call.setJoined('me', [alice, bob]);
+    call.activeSpeakerId = bob.peerId;
+    call.removePeer(alice.peerId);
+    expect(call.activeSpeakerId).toBe(bob.peerId);
+  });
+
+  it.each(['reconnecting', 'left', 'failed'] as const)('clears everyone else when the call is %s', (status) => {
+    const call = useCallStore();
+    call.setStatus('joined');
+    call.setJoined('me', [alice, bob]);
+    call.addMedia(media('c-mic', alice.peerId, 'microphone'));
+    call.activeSpeakerId = bob.peerId;
+    call.setStatus(status, 'connection lost');
+    expect(call.participantList).toEqual([]);
+    expect(call.activeSpeakerId).toBeNull();
+    expect(call.status).toBe(status);
+    expect(call.statusReason).toBe('connection lost');
+    expect(call.inCall).toBe(status === 'reconnecting');
+  });
+
+  it('is in a call while joined or reconnecting only', () => {
+    const call = useCallStore();
+    for (const [status, inCall] of [
+      ['idle', false],
+      ['joining', false],
+      ['joined', true],
+      ['reconnecting', true],
+      ['left', false],
+    ] as const) {
+      call.setStatus(status);
+      expect(call.inCall, status).toBe(inCall);
+    }
+  });
+});
