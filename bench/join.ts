@@ -4,7 +4,8 @@
  * went (the conference layer's "webconf:*" performance marks).
  *
  * Prints: join_to_first_frame_ms median=<n> p95=<n> runs=<n>
- * Needs a build (npm run build). Environment: BENCH_RUNS (default 12), BENCH_PORT (default 8282).
+ * Needs a build (npm run build). Environment: BENCH_RUNS (default 12), BENCH_PORT (default 8282),
+ * BENCH_SEATED_CAMERA (see below).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chromium, type Browser, type Page } from '@playwright/test';
@@ -14,6 +15,21 @@ const runs = Number(process.env.BENCH_RUNS ?? 12);
 const port = Number(process.env.BENCH_PORT ?? 8282);
 const baseURL = `http://127.0.0.1:${port}`;
 const room = `bench-join-${Date.now()}`;
+/**
+ * BENCH_SEATED_CAMERA=360p makes the three seated participants capture 640×360 instead of 720p:
+ * on a 2-core machine their encoders otherwise saturate the CPU that the measured join needs.
+ */
+const lightSeats = process.env.BENCH_SEATED_CAMERA === '360p';
+
+function captureAt360p(): void {
+  const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+  navigator.mediaDevices.getUserMedia = (constraints) => {
+    if (constraints?.video && typeof constraints.video === 'object') {
+      constraints = { ...constraints, video: { ...constraints.video, width: { ideal: 640 }, height: { ideal: 360 } } };
+    }
+    return original(constraints);
+  };
+}
 
 /** In the page: when Join is clicked, and when the first remote video frame is presented. */
 function instrumentJoin(): void {
@@ -56,6 +72,7 @@ async function startServer(): Promise<ChildProcess> {
 async function openParticipant(browser: Browser, name: string, instrument = false): Promise<Page> {
   const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
   if (instrument) await context.addInitScript(instrumentJoin);
+  else if (lightSeats) await context.addInitScript(captureAt360p);
   const page = await context.newPage();
   await page.goto(`${baseURL}/r/${room}`);
   await page.getByTestId('display-name').fill(name);

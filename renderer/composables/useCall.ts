@@ -190,6 +190,10 @@ export function useCall() {
     return (await runtime!.conference).remoteTrack(consumerId);
   }
 
+  async function setPreferredLayer(consumerId: string, spatialLayer: number): Promise<void> {
+    await (await runtime!.conference).setPreferredLayer(consumerId, spatialLayer);
+  }
+
   return {
     call,
     devices,
@@ -203,5 +207,6 @@ export function useCall() {
     selectDevice,
     leave,
     remoteTrack,
+    setPreferredLayer,
   };
 }

@@ -4,6 +4,8 @@
  */
 import { markRaw, onScopeDispose, shallowRef, watch, type Ref, type ShallowRef } from 'vue';
 import type { LocalSource } from '../conference/local-media';
+import { spatialLayerForWidth } from '../conference/video-layers';
+import { reportAutoplayRefused } from './useAutoplay';
 import { useCall } from './useCall';
 
 type TrackRef = Readonly<ShallowRef<MediaStreamTrack | null>>;
@@ -50,7 +52,9 @@ export function usePlayTrack(element: Readonly<Ref<HTMLMediaElement | null>>, tr
       el.srcObject = next ? new MediaStream([next]) : null;
       if (next) {
         el.play().catch((error: unknown) => {
-          if ((error as { name?: string }).name !== 'AbortError') console.warn('webconf: cannot play media', error);
+          const name = (error as { name?: string }).name;
+          if (name === 'NotAllowedError') reportAutoplayRefused(el);
+          else if (name !== 'AbortError') console.warn('webconf: cannot play media', error);
         });
       }
     },
@@ -72,3 +76,40 @@ export function useSpeaker(element: Readonly<Ref<HTMLMediaElement | null>>, spea
 
 export const speakerChoiceSupported =
   typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+
+/**
+ * Asks the SFU for the simulcast layer that suits the element's size, as it is resized
+ * (grid changes, side panel, window size); at most one request per settled size.
+ */
+export function usePreferredLayer(element: Readonly<Ref<HTMLElement | null>>, consumerId: () => string | null): void {
+  const { setPreferredLayer } = useCall();
+  let requested: { consumerId: string; layer: number } | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const update = () => {
+    const el = element.value;
+    const id = consumerId();
+    if (!el || !id) return;
+    const layer = spatialLayerForWidth(el.clientWidth * window.devicePixelRatio);
+    if (requested?.consumerId === id && requested.layer === layer) return;
+    requested = { consumerId: id, layer };
+    setPreferredLayer(id, layer).catch(() => (requested = null));
+  };
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = setTimeout(update, 250);
+  };
+  const observer = new ResizeObserver(schedule);
+  watch(
+    element,
+    (el, previous) => {
+      if (previous) observer.unobserve(previous);
+      if (el) observer.observe(el);
+    },
+    { immediate: true },
+  );
+  watch(consumerId, schedule);
+  onScopeDispose(() => {
+    clearTimeout(timer);
+    observer.disconnect();
+  });
+}

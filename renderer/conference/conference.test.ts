@@ -229,4 +229,15 @@ describe('Conference', () => {
       .filter((m) => m === 'join');
     expect(joinsAfterDrop).toHaveLength(2);
   });
+
+  it('leaving while the join is in flight ends in left, not failed', async () => {
+    harness = createHarness();
+    await harness.conference.prepare('team');
+    const joining = harness.conference.join(joinOptions());
+    await harness.conference.leave();
+    await expect(joining).resolves.toBeUndefined();
+    const states = harness.events.filter((e) => e.event === 'state').map((e) => (e.payload as { state: string }).state);
+    expect(states).toEqual(['joining', 'left']);
+    expect(harness.conference.currentState).toBe('left');
+  });
 });

@@ -107,12 +107,17 @@ export class Conference extends Emitter<ConferenceEvents> {
     this.setState('joining');
     try {
       await this.enterRoom(options);
-      this.setState('joined');
     } catch (error) {
+      if (this.joinOptions !== options) return; // the user left while joining: not a failure
       this.teardown();
       this.setState('failed', errorReason(error));
       throw error;
     }
+    if (this.joinOptions !== options) {
+      this.teardown(); // left while the last media were being set up
+      return;
+    }
+    this.setState('joined');
   }
 
   async setMicrophoneMuted(muted: boolean): Promise<void> {

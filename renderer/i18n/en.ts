@@ -118,6 +118,8 @@ export default {
   call: {
     title: 'Meeting “{room}”',
     reconnecting: 'Connection lost, reconnecting…',
+    soundBlocked: 'Your browser blocked the sound of the meeting.',
+    enableSound: 'Enable sound',
     tilesLabel: 'Participants on video',
     you: '(you)',
     speaking: 'speaking',

@@ -119,6 +119,8 @@ export default {
   call: {
     title: 'Réunion « {room} »',
     reconnecting: 'Connexion perdue, reconnexion en cours…',
+    soundBlocked: 'Votre navigateur a bloqué le son de la réunion.',
+    enableSound: 'Activer le son',
     tilesLabel: 'Participants en vidéo',
     you: '(vous)',
     speaking: 'en train de parler',

@@ -82,10 +82,15 @@ function wrapTransport(transport: ms.WebRtcTransport): SfuTransport {
           transport.produce({ kind, rtpParameters: rtpParameters as unknown as ms.RtpParameters, paused }),
         ),
       ),
-    consume: async ({ producerId, rtpCapabilities }) =>
+    consume: async ({ producerId, rtpCapabilities, spatialLayer }) =>
       wrapConsumer(
         await rejectAsSfu(
-          transport.consume({ producerId, rtpCapabilities: rtpCapabilities as ms.RtpCapabilities, paused: true }),
+          transport.consume({
+            producerId,
+            rtpCapabilities: rtpCapabilities as ms.RtpCapabilities,
+            paused: true,
+            preferredLayers: spatialLayer === undefined ? undefined : { spatialLayer },
+          }),
         ),
       ),
     restartIce: async () => (await transport.restartIce()) as unknown as JsonRecord,

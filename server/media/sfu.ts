@@ -35,8 +35,15 @@ export interface SfuTransport {
   readonly options: TransportOptions;
   connect(dtlsParameters: DtlsParameters): Promise<void>;
   produce(params: { kind: MediaKind; rtpParameters: RtpParameters; paused: boolean }): Promise<SfuProducer>;
-  /** Creates a paused consumer; resume it once the client has wired its track. */
-  consume(params: { producerId: string; rtpCapabilities: RtpCapabilities }): Promise<SfuConsumer>;
+  /**
+   * Creates a paused consumer; resume it once the client has wired its track. For simulcast,
+   * `spatialLayer` is the layer to start with (the client may ask for another later).
+   */
+  consume(params: {
+    producerId: string;
+    rtpCapabilities: RtpCapabilities;
+    spatialLayer?: number;
+  }): Promise<SfuConsumer>;
   restartIce(): Promise<JsonRecord>;
   close(): void;
 }

@@ -28,6 +28,12 @@ export interface ProduceRequest {
   paused: boolean;
 }
 
+/**
+ * New video consumers start on the lowest simulcast layer: its first key frame is small and quick
+ * to encode, so the picture appears sooner; the client then asks for the layer its tile deserves.
+ */
+const INITIAL_SPATIAL_LAYER = 0;
+
 /** A meeting: one SFU router, its peers, and who hears whom. */
 export class Room {
   readonly peers = new Map<string, Peer>();
@@ -175,6 +181,7 @@ export class Room {
       consumer = await consumerPeer.recvTransport.consume({
         producerId,
         rtpCapabilities: consumerPeer.rtpCapabilities,
+        spatialLayer: INITIAL_SPATIAL_LAYER,
       });
     } catch (error) {
       // A peer leaving during this await closes its transport: nothing to deliver.

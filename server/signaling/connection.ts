@@ -1,5 +1,6 @@
 /**
- * One signaling WebSocket: parse, bound, validate and dispatch each request in arrival order,
+ * One signaling WebSocket: parse, bound, validate and dispatch each request (see RequestScheduler
+ * for their order),
  * reply with a typed result or error, and leave the room when the socket goes.
  * Nothing a client sends can throw out of here or reach another peer.
  */
@@ -20,14 +21,24 @@ import type { Notify } from '../rooms/peer';
 import type { RoomRegistry } from '../rooms/registry';
 import { SignalingFailure } from './failure';
 import { handlers, type HandlerContext } from './handlers';
+import { RequestScheduler } from './scheduler';
 import { Session } from './session';
+
+/** Requests that change what the connection has joined run alone, in arrival order. */
+const changesMembership: ReadonlySet<RequestMethod> = new Set(['join', 'leave']);
+
+interface ParsedRequest {
+  id: number;
+  method: RequestMethod;
+  data: unknown;
+}
 
 /** A client that reads too slowly to keep up with its notifications is cut off. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: Logger): void {
   const session = new Session();
-  let queue: Promise<void> = Promise.resolve();
+  const scheduler = new RequestScheduler();
 
   const send = (message: ResponseMessage | NotificationMessage): void => {
     if (socket.readyState !== socket.OPEN) return;
@@ -40,33 +51,47 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
   };
   const fail = (id: number | null, code: ErrorCode, message: string): void =>
     send({ type: 'response', id, ok: false, error: { code, message } });
+  const refuse = (id: number | null, code: ErrorCode, message: string): null => {
+    fail(id, code, message);
+    return null;
+  };
   const notify: Notify = (method, data) => send({ type: 'notification', method, data } as NotificationMessage);
 
-  const handle = async (raw: RawData, isBinary: boolean): Promise<void> => {
+  /** Checks a frame up to its method's schema; answers a bad one at once and returns null. */
+  const parse = (raw: RawData, isBinary: boolean): ParsedRequest | null => {
     const bytes = byteLength(raw);
     if (bytes > MAX_MESSAGE_BYTES)
-      return fail(null, 'too_large', `message of ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
-    if (isBinary) return fail(null, 'bad_json', 'binary frames are not accepted');
+      return refuse(null, 'too_large', `message of ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES}`);
+    if (isBinary) return refuse(null, 'bad_json', 'binary frames are not accepted');
     let parsed: unknown;
     try {
       parsed = JSON.parse(rawText(raw));
     } catch {
-      return fail(null, 'bad_json', 'message is not valid JSON');
+      return refuse(null, 'bad_json', 'message is not valid JSON');
     }
     const envelope = RequestEnvelopeSchema.safeParse(parsed);
-    if (!envelope.success)
-      return fail(requestIdOf(parsed), 'bad_json', 'not a request: expected {type:"request", id, method, data}');
+    if (!envelope.success) {
+      return refuse(requestIdOf(parsed), 'bad_json', 'not a request: expected {type:"request", id, method, data}');
+    }
     const { id, method, data } = envelope.data;
-    if (!isRequestMethod(method)) return fail(id, 'unknown_method', `unknown method "${method}"`);
+    if (!isRequestMethod(method)) return refuse(id, 'unknown_method', `unknown method "${method}"`);
     const valid = requestSchemas[method].safeParse(data ?? {});
     if (!valid.success) {
       const issue = valid.error.issues[0];
-      return fail(id, 'invalid_data', `${method}: ${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}`);
+      return refuse(
+        id,
+        'invalid_data',
+        `${method}: ${issue?.path.join('.') || 'data'}: ${issue?.message ?? 'invalid'}`,
+      );
     }
+    return { id, method, data: valid.data };
+  };
+
+  const execute = async ({ id, method, data }: ParsedRequest): Promise<void> => {
     const deferred: Array<() => Promise<void>> = [];
     const ctx: HandlerContext = { session, registry, notify, afterReply: (task) => deferred.push(task) };
     try {
-      const result = await (handlers[method] as (d: unknown, c: HandlerContext) => Promise<unknown>)(valid.data, ctx);
+      const result = await (handlers[method] as (d: unknown, c: HandlerContext) => Promise<unknown>)(data, ctx);
       send({ type: 'response', id, ok: true, data: result });
     } catch (error) {
       return replyWithError(id, method, error);
@@ -83,13 +108,13 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
     fail(id, 'internal', `${method} failed on the server`);
   };
 
+  const crashed = (error: Error) => log.error({ err: error.message, stack: error.stack }, 'signaling handler crashed');
   socket.on('message', (raw, isBinary) => {
-    queue = queue
-      .then(() => handle(raw, isBinary))
-      .catch((error: Error) => log.error({ err: error.message }, 'signaling handler crashed'));
+    const request = parse(raw, isBinary);
+    if (request) scheduler.run(() => execute(request).catch(crashed), changesMembership.has(request.method));
   });
   socket.on('close', () => {
-    queue = queue.then(() => session.leave());
+    scheduler.run(async () => session.leave(), true).catch(crashed);
   });
   socket.on('error', (error) => log.info({ err: error.message }, 'signaling socket error'));
 }
