@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh || exit 1
 export MEDIASOUP_WORKER_BIN="${MEDIASOUP_WORKER_BIN:-/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker}"
 
-reports=test-results/reports
+reports=test-reports
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
 step() {
