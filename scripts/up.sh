@@ -24,13 +24,20 @@ curl -fsS "$url/healthz" >/dev/null || { echo "webconf: the server did not answe
 
 echo
 echo "Webconf server: $url  (health: $url/healthz)"
-desktop_status="not started"
-if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
-  desktop_status="not started: this machine has no display"
-elif ! WEBCONF_SERVER_URL="$url" timeout 60 npx --no-install electron . 2>/tmp/webconf-electron.log; then
-  desktop_status="could not start: no Electron binary (it is downloaded on first run, and this machine cannot reach it; see /tmp/webconf-electron.log)"
+# Electron's binary is downloaded on its first run (node_modules/electron/dist); without it, or
+# without a display, the desktop app cannot start here.
+electron_binary="node_modules/electron/dist/$(cat node_modules/electron/path.txt 2>/dev/null || echo electron)"
+reasons=()
+[ -x "$electron_binary" ] || reasons+=("no Electron binary (downloaded on first run, from a host this machine may not reach)")
+[ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] || reasons+=("no display")
+if [ "${#reasons[@]}" -eq 0 ] || [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+  if WEBCONF_SERVER_URL="$url" timeout 600 npx --no-install electron . 2>/tmp/webconf-electron.log; then
+    desktop_status="closed"
+  else
+    desktop_status="could not start: ${reasons[*]:-see /tmp/webconf-electron.log}"
+  fi
 else
-  desktop_status="closed"
+  desktop_status="cannot start on this machine: $(IFS=';'; echo "${reasons[*]}" | sed 's/;/; /g')"
 fi
 echo "Desktop app: $desktop_status."
 echo "Open the web client in a browser: $url"
