@@ -93,7 +93,7 @@ function wrapTransport(transport: ms.WebRtcTransport): SfuTransport {
           }),
         ),
       ),
-    restartIce: async () => (await transport.restartIce()) as unknown as JsonRecord,
+    restartIce: async () => (await rejectAsSfu(transport.restartIce())) as unknown as JsonRecord,
     close: () => transport.close(),
   };
 }
@@ -105,8 +105,8 @@ function wrapProducer(producer: ms.Producer): SfuProducer {
     get paused() {
       return producer.paused;
     },
-    pause: () => producer.pause(),
-    resume: () => producer.resume(),
+    pause: () => rejectAsSfu(producer.pause()),
+    resume: () => rejectAsSfu(producer.resume()),
     close: () => producer.close(),
   };
 }
@@ -131,7 +131,7 @@ function wrapConsumer(consumer: ms.Consumer): SfuConsumer {
       return consumer.producerPaused;
     },
     on: (event, listener) => listeners[event].push(listener),
-    resume: () => consumer.resume(),
+    resume: () => rejectAsSfu(consumer.resume()),
     setPreferredLayers: (spatialLayer, temporalLayer) =>
       rejectAsSfu(consumer.setPreferredLayers({ spatialLayer, temporalLayer })),
     close: () => consumer.close(),
@@ -139,9 +139,10 @@ function wrapConsumer(consumer: ms.Consumer): SfuConsumer {
 }
 
 /**
- * Operations driven by client parameters: whatever mediasoup refuses (bad parameters, connect()
- * twice, unknown producer) is the client's mistake. Only a closed channel (InvalidStateError:
- * the worker is gone) is ours.
+ * Operations a client asks for: whatever mediasoup refuses (bad parameters, connect() twice, a
+ * consumer its worker closed a moment ago because the producer left) is the client's mistake or
+ * an ordinary race, answered as such. Only a closed channel (InvalidStateError: the worker is
+ * gone) is ours.
  */
 async function rejectAsSfu<T>(operation: Promise<T>): Promise<T> {
   try {
