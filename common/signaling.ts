@@ -17,6 +17,7 @@ import { DISPLAY_NAME_MAX, ROOM_ID_PATTERN } from './limits';
 export * from './limits';
 
 const Id = z.string().min(1).max(128);
+const Token = z.string().min(1).max(4096);
 
 export const RoomIdSchema = z
   .string()
@@ -68,6 +69,10 @@ export const requestSchemas = {
     roomId: RoomIdSchema,
     displayName: DisplayNameSchema,
     rtpCapabilities: RtpCapabilitiesSchema,
+    /** Given to the room's creator: joins as moderator. */
+    hostToken: Token.optional(),
+    /** From a previous join of this room: a reconnecting participant keeps its role. */
+    sessionToken: Token.optional(),
   }),
   connectTransport: z.strictObject({ transportId: Id, dtlsParameters: DtlsParametersSchema }),
   produce: z.strictObject({
@@ -89,6 +94,13 @@ export const requestSchemas = {
   }),
   restartIce: z.strictObject({ transportId: Id }),
   leave: z.strictObject({}),
+
+  /* Moderation: refused with `forbidden` unless the sender is a moderator of the room. */
+  promote: z.strictObject({ peerId: Id }),
+  muteParticipant: z.strictObject({ peerId: Id, source: z.enum(['microphone', 'camera']) }),
+  removeParticipant: z.strictObject({ peerId: Id, reason: z.string().trim().max(200).optional() }),
+  lockRoom: z.strictObject({ locked: z.boolean() }),
+  endMeeting: z.strictObject({}),
 } as const;
 
 export type RequestMethod = keyof typeof requestSchemas;
@@ -125,15 +137,27 @@ export interface TransportOptions {
   sctpParameters?: JsonRecord;
 }
 
+export type Role = 'moderator' | 'participant';
+
 export interface PeerInfo {
   peerId: string;
   displayName: string;
+  role: Role;
+}
+
+export interface RoomInfo {
+  title: string;
+  locked: boolean;
 }
 
 export interface ResponseMap {
   getRouterRtpCapabilities: { rtpCapabilities: RtpCapabilities };
   join: {
     peerId: string;
+    role: Role;
+    room: RoomInfo;
+    /** Present it when joining again (reconnection) to keep the same role. */
+    sessionToken: string;
     peers: PeerInfo[];
     sendTransport: TransportOptions;
     recvTransport: TransportOptions;
@@ -147,6 +171,11 @@ export interface ResponseMap {
   setConsumerPreferredLayers: Record<string, never>;
   restartIce: { iceParameters: JsonRecord };
   leave: Record<string, never>;
+  promote: Record<string, never>;
+  muteParticipant: Record<string, never>;
+  removeParticipant: Record<string, never>;
+  lockRoom: Record<string, never>;
+  endMeeting: Record<string, never>;
 }
 
 export const errorCodes = [
@@ -158,6 +187,10 @@ export const errorCodes = [
   'not_found', // no such transport / producer / consumer of this peer
   'rejected', // the SFU refused the parameters
   'unavailable', // the server cannot serve this now (media worker gone, shutting down)
+  'forbidden', // a moderator action from a participant
+  'room_full',
+  'room_locked',
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -195,6 +228,15 @@ export interface NotificationMap {
   activeSpeaker: { peerId: string | null };
   /** The server lost this room's media (a worker died): join again. */
   rejoinRequired: { reason: string };
+  /** A participant's role changed (promotion). */
+  peerUpdated: { peer: PeerInfo };
+  roomUpdated: { room: RoomInfo };
+  /** A moderator turned our microphone (paused) or camera (closed) off; only we can turn it back on. */
+  mutedByModerator: { source: 'microphone' | 'camera'; by: string };
+  /** A moderator removed us from the room; the connection stays, out of the room. */
+  removed: { by: string; reason: string | null };
+  /** A moderator ended the meeting for everyone. */
+  meetingEnded: { by: string };
 }
 export type NotificationMethod = keyof NotificationMap;
 

@@ -2,11 +2,19 @@
  * Wires the server together: media workers, rooms, the HTTP server (web client + health) and the
  * signaling WebSocket. `createWebconfServer` is what index.ts and the tests start.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, SIGNALING_PATH } from '../common/signaling';
+import { clientAddress, networkList } from './access/networks';
+import { RateLimiter } from './access/rate-limit';
+import { loadSessionSecret } from './access/session-secret';
+import { TokenIssuer } from './access/tokens';
 import type { ServerConfig } from './config';
+import { openDatabase } from './data/database';
+import { RoomStore } from './data/rooms';
+import { handleApi, type ApiDeps } from './http/api';
+import { RoomDirectory } from './rooms/directory';
 import { setSecurityHeaders } from './http/security-headers';
 import { sendText, serveStatic } from './http/static-files';
 import type { Logger } from './logger';
@@ -16,6 +24,7 @@ import { WorkerPool } from './media/worker-pool';
 import { RoomRegistry } from './rooms/registry';
 import { serveSignaling } from './signaling/connection';
 import { isAllowedSocketOrigin } from './signaling/origin-policy';
+import type { SignalingServices } from './signaling/services';
 
 const HEARTBEAT_MS = 15_000;
 
@@ -24,6 +33,8 @@ export interface WebconfServer {
   readonly url: string;
   readonly pool: WorkerPool;
   readonly registry: RoomRegistry;
+  readonly directory: RoomDirectory;
+  readonly tokens: TokenIssuer;
   close(): Promise<void>;
 }
 
@@ -49,9 +60,48 @@ export async function createWebconfServer(
   onWorkerLost = (worker) => rooms.handleWorkerLost(worker);
   const startedAt = Date.now();
 
+  const db = openDatabase(config.database);
+  const directory = new RoomDirectory(new RoomStore(db), config.rooms.expireAfterDays);
+  const tokens = new TokenIssuer(
+    loadSessionSecret(config.sessionSecret, config.database),
+    config.rooms.expireAfterDays * 86_400,
+  );
+  const trustedNetworks = networkList(config.access.trustedNetworks);
+  const trustedProxies = networkList(config.access.trustedProxies);
+  const services: SignalingServices = {
+    registry: rooms,
+    directory,
+    tokens,
+    roomMisses: new RateLimiter(config.limits.roomMissesPerMinute, 60_000),
+    maxParticipants: config.rooms.maxParticipants,
+  };
+  const api: ApiDeps = {
+    directory,
+    tokens,
+    trustedNetworks,
+    roomCreations: new RateLimiter(config.limits.roomCreationsPerHour, 3_600_000),
+    services,
+    allowedOrigins: config.allowedOrigins,
+    maxTitleLength: config.rooms.maxTitleLength,
+  };
+  const addressOf = (req: IncomingMessage) =>
+    clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  const sweep = setInterval(() => {
+    const deleted = directory.deleteExpired();
+    if (deleted > 0) log.info({ deleted }, 'expired rooms deleted');
+  }, 3_600_000);
+  sweep.unref();
+
   const http = createServer((req, res) => {
     setSecurityHeaders(res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/api/')) {
+      handleApi(req, res, path, { address: addressOf(req), agent: null }, api).catch((error: Error) => {
+        log.error({ err: error.message, path }, 'API request failed');
+        if (!res.headersSent) sendText(res, 500, 'internal error');
+      });
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(res, 405, 'method not allowed');
     if (path === '/healthz') {
       res.writeHead(200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
@@ -85,10 +135,10 @@ export async function createWebconfServer(
     wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
   });
   const alive = new WeakSet<WebSocket>();
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req: IncomingMessage) => {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    serveSignaling(ws, rooms, log);
+    serveSignaling(ws, { services, address: addressOf(req), messagesPerSecond: config.limits.messagesPerSecond }, log);
   });
   // A peer whose network vanished never closes its socket: ping, and drop the silent ones.
   const heartbeat = setInterval(() => {
@@ -109,8 +159,11 @@ export async function createWebconfServer(
     url,
     pool,
     registry: rooms,
+    directory,
+    tokens,
     async close() {
       clearInterval(heartbeat);
+      clearInterval(sweep);
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       rooms.closeAll();
       pool.close();
@@ -118,6 +171,7 @@ export async function createWebconfServer(
         http.close(() => resolve());
         http.closeAllConnections();
       });
+      db.close();
     },
   };
 }

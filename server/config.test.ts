@@ -36,6 +36,10 @@ describe('loadConfig', () => {
       staticDir: path.resolve('dist/renderer'),
       logLevel: 'info',
       allowedOrigins: ['app://webconf'],
+      database: path.resolve('data/webconf.sqlite'),
+      access: { trustedNetworks: [], trustedProxies: [] },
+      rooms: { expireAfterDays: 90, maxParticipants: 50, maxTitleLength: 120 },
+      limits: { messagesPerSecond: 50, roomCreationsPerHour: 30, roomMissesPerMinute: 10 },
       media: {
         workers: availableParallelism(),
         listenIp: '127.0.0.1',
@@ -121,5 +125,20 @@ describe('configuration errors name the key', () => {
     const file = writeFile('media-string.json', JSON.stringify({ media: 'fast' }));
     const message = configError(() => loadConfig({ WEBCONF_CONFIG: file, WEBCONF_MEDIA_WORKERS: '2' }));
     expect(message).toMatch(/media/);
+  });
+
+  it('reads trusted networks from the environment and names a bad one', () => {
+    const config = loadConfig({
+      WEBCONF_TRUSTED_NETWORKS: '10.0.0.0/8, 2001:db8::/32',
+      WEBCONF_TRUSTED_PROXIES: '127.0.0.1',
+    });
+    expect(config.access).toEqual({ trustedNetworks: ['10.0.0.0/8', '2001:db8::/32'], trustedProxies: ['127.0.0.1'] });
+    expect(configError(() => loadConfig({ WEBCONF_TRUSTED_NETWORKS: '10.0.0.0/40' }))).toMatch(
+      /access\.trustedNetworks/,
+    );
+  });
+
+  it('refuses a short session secret', () => {
+    expect(configError(() => loadConfig({ WEBCONF_SESSION_SECRET: 'short' }))).toMatch(/sessionSecret/);
   });
 });

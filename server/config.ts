@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { networkList } from './access/networks';
 
 const Port = z.coerce.number().int().min(0).max(65535);
 const Ip = z.union([z.ipv4(), z.ipv6()]);
@@ -20,6 +21,36 @@ export const ConfigSchema = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Browser origins allowed to open the signaling socket besides the server's own. */
     allowedOrigins: z.array(z.string().url()).default(['app://webconf']),
+    /** The embedded SQLite database file (":memory:" keeps nothing, for tests). */
+    database: z.string().min(1).default(path.resolve('data/webconf.sqlite')),
+    /** Secret that signs session and host tokens; generated and kept beside the database when unset. */
+    sessionSecret: z.string().min(32, 'at least 32 characters').optional(),
+    access: z
+      .strictObject({
+        /** Networks (CIDR) whose users may create rooms without signing in: the State's network. */
+        trustedNetworks: z.array(z.string()).default([]),
+        /** Reverse proxies (CIDR) whose X-Forwarded-For header is believed. */
+        trustedProxies: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+    rooms: z
+      .strictObject({
+        /** A room nobody used for this many days is deleted; its link stops working. */
+        expireAfterDays: z.coerce.number().min(1).max(3650).default(90),
+        maxParticipants: z.coerce.number().int().min(2).max(1000).default(50),
+        maxTitleLength: z.coerce.number().int().min(10).max(500).default(120),
+      })
+      .prefault({}),
+    limits: z
+      .strictObject({
+        /** Signaling requests one connection may send per second (burst twice that). */
+        messagesPerSecond: z.coerce.number().min(1).default(50),
+        /** Rooms one address may create per hour. */
+        roomCreationsPerHour: z.coerce.number().int().min(1).default(30),
+        /** Unknown room ids one address may try per minute before being refused for a while. */
+        roomMissesPerMinute: z.coerce.number().int().min(1).default(10),
+      })
+      .prefault({}),
     media: z
       .strictObject({
         workers: z.coerce.number().int().min(1).max(64).default(availableParallelism()),
@@ -40,6 +71,13 @@ export const ConfigSchema = z
     if (media.rtcMinPort > media.rtcMaxPort) {
       ctx.addIssue({ code: 'custom', path: ['media', 'rtcMinPort'], message: 'must not exceed rtcMaxPort' });
     }
+    for (const key of ['trustedNetworks', 'trustedProxies'] as const) {
+      try {
+        networkList(config.access[key]);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: ['access', key], message: (error as Error).message });
+      }
+    }
     const wildcard = media.listenIp === '0.0.0.0' || media.listenIp === '::';
     if (wildcard && !media.announcedIp) {
       ctx.addIssue({
@@ -53,8 +91,19 @@ export const ConfigSchema = z
 export type ServerConfig = z.output<typeof ConfigSchema>;
 export type ServerConfigInput = z.input<typeof ConfigSchema>;
 
+type Section = 'media' | 'access' | 'rooms' | 'limits';
+const listVariables = new Set(['WEBCONF_ALLOWED_ORIGINS', 'WEBCONF_TRUSTED_NETWORKS', 'WEBCONF_TRUSTED_PROXIES']);
+
 /** Environment variable → configuration key path. */
-const envKeys: Record<string, [string] | ['media', string]> = {
+const envKeys: Record<string, [string] | [Section, string]> = {
+  WEBCONF_DATABASE: ['database'],
+  WEBCONF_SESSION_SECRET: ['sessionSecret'],
+  WEBCONF_TRUSTED_NETWORKS: ['access', 'trustedNetworks'],
+  WEBCONF_TRUSTED_PROXIES: ['access', 'trustedProxies'],
+  WEBCONF_ROOM_EXPIRY_DAYS: ['rooms', 'expireAfterDays'],
+  WEBCONF_MAX_PARTICIPANTS: ['rooms', 'maxParticipants'],
+  WEBCONF_MESSAGES_PER_SECOND: ['limits', 'messagesPerSecond'],
+  WEBCONF_ROOM_CREATIONS_PER_HOUR: ['limits', 'roomCreationsPerHour'],
   WEBCONF_HOST: ['host'],
   WEBCONF_PORT: ['port'],
   WEBCONF_STATIC_DIR: ['staticDir'],
@@ -75,11 +124,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   for (const [variable, keyPath] of Object.entries(envKeys)) {
     const raw = env[variable];
     if (raw === undefined || raw === '') continue;
-    const value = variable === 'WEBCONF_ALLOWED_ORIGINS' ? raw.split(',').map((o) => o.trim()) : raw;
-    if (keyPath.length === 1) input[keyPath[0]] = value;
-    else if (input.media === undefined) input.media = { [keyPath[1]]: value };
-    else if (isPlainObject(input.media)) input.media[keyPath[1]] = value;
-    // else: the file's "media" is not an object, which validation reports by name.
+    const value = listVariables.has(variable)
+      ? raw
+          .split(',')
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : raw;
+    if (keyPath.length === 1) {
+      input[keyPath[0]] = value;
+      continue;
+    }
+    const [section, key] = keyPath;
+    if (input[section] === undefined) input[section] = { [key]: value };
+    else if (isPlainObject(input[section])) input[section][key] = value;
+    // else: the file's section is not an object, which validation reports by name.
   }
   return parseConfig(input);
 }

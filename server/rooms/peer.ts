@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
+  Role,
   MediaSource,
   NotificationMap,
   NotificationMethod,
@@ -25,6 +26,7 @@ export class Peer {
 
   constructor(
     readonly displayName: string,
+    public role: Role,
     readonly rtpCapabilities: RtpCapabilities,
     readonly sendTransport: SfuTransport,
     readonly recvTransport: SfuTransport,
@@ -32,7 +34,7 @@ export class Peer {
   ) {}
 
   get info(): PeerInfo {
-    return { peerId: this.id, displayName: this.displayName };
+    return { peerId: this.id, displayName: this.displayName, role: this.role };
   }
 
   transport(transportId: string): SfuTransport {
@@ -54,7 +56,11 @@ export class Peer {
   }
 
   hasSource(source: MediaSource): boolean {
-    return [...this.producers.values()].some((published) => published.source === source);
+    return this.producersOf(source).length > 0;
+  }
+
+  producersOf(source: MediaSource): Array<PublishedMedia & { id: string }> {
+    return [...this.producers].filter(([, p]) => p.source === source).map(([id, p]) => ({ id, ...p }));
   }
 
   /** Closing the transports closes every producer and consumer on them. */

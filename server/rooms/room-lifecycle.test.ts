@@ -56,6 +56,7 @@ async function join(room: Room, displayName: string): Promise<TestPeer> {
   const notify: Notify = (method, data) => received.push({ type: 'notification', method, data } as NotificationMessage);
   const peer = await room.admit({
     displayName,
+    role: 'participant',
     rtpCapabilities: deviceCapabilities(device),
     notify,
     onEvicted: (reason) => evictedFor.push(reason),
@@ -108,7 +109,9 @@ describe('Room', () => {
     const room = await registry.getOrCreate(freshRoomId());
     const alice = await join(room, 'Alice');
     const bob = await join(room, 'Bob');
-    expect(alice.of('peerJoined')).toEqual([{ peer: { peerId: bob.peer.id, displayName: 'Bob' } }]);
+    expect(alice.of('peerJoined')).toEqual([
+      { peer: { peerId: bob.peer.id, displayName: 'Bob', role: 'participant' } },
+    ]);
     expect(bob.of('peerJoined')).toEqual([]);
     expect(room.otherPeers(bob.peer)).toEqual([alice.peer]);
     expect(registry.stats()).toEqual({ rooms: 1, peers: 2 });
@@ -249,6 +252,7 @@ describe('Room', () => {
     await expect(
       room.admit({
         displayName: 'Late',
+        role: 'participant',
         rtpCapabilities: deviceCapabilities(device),
         notify: () => {},
         onEvicted: () => {},

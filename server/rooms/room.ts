@@ -3,6 +3,7 @@ import type {
   MediaSource,
   NotificationMap,
   NotificationMethod,
+  Role,
   RtpCapabilities,
   RtpParameters,
 } from '../../common/signaling';
@@ -14,6 +15,7 @@ import { Peer, type Notify } from './peer';
 
 export interface Admission {
   displayName: string;
+  role: Role;
   rtpCapabilities: RtpCapabilities;
   notify: Notify;
   /** Called if the room drops this peer itself (its media worker died). */
@@ -90,7 +92,14 @@ export class Room {
         recv.close();
         throw new SignalingFailure('unavailable', 'the room closed while joining; join again');
       }
-      const peer = new Peer(admission.displayName, admission.rtpCapabilities, send, recv, admission.notify);
+      const peer = new Peer(
+        admission.displayName,
+        admission.role,
+        admission.rtpCapabilities,
+        send,
+        recv,
+        admission.notify,
+      );
       this.broadcast(peer, 'peerJoined', { peer: peer.info });
       this.peers.set(peer.id, peer);
       this.evictions.set(peer, admission.onEvicted);
@@ -146,6 +155,32 @@ export class Room {
     this.log.info({ peer: peer.id, peers: this.peers.size }, 'peer left');
     if (this.activeSpeaker === peer.id) this.setActiveSpeaker(null);
     if (this.peers.size === 0 && this.pendingAdmissions === 0) this.close();
+  }
+
+  /** A moderator turned a participant's microphone (paused) or camera (closed) off. */
+  async muteBy(target: Peer, source: 'microphone' | 'camera', by: string): Promise<void> {
+    for (const { id, producer } of target.producersOf(source)) {
+      if (source === 'microphone') await producer.pause();
+      else this.closeProducer(target, id);
+    }
+    target.notify('mutedByModerator', { source, by });
+  }
+
+  /** Sends a participant out of the room, telling it why first. */
+  dismiss(peer: Peer, farewell: () => void): void {
+    farewell();
+    const evicted = this.evictions.get(peer);
+    this.remove(peer);
+    evicted?.('dismissed');
+  }
+
+  setRole(peer: Peer, role: Role): void {
+    peer.role = role;
+    for (const other of this.peers.values()) other.notify('peerUpdated', { peer: peer.info });
+  }
+
+  broadcastToAll<M extends NotificationMethod>(method: M, data: NotificationMap[M]): void {
+    for (const peer of this.peers.values()) peer.notify(method, data);
   }
 
   /** The router is gone (its worker died): drop every peer and ask each to join again. */

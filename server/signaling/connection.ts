@@ -18,10 +18,11 @@ import {
 import type { Logger } from '../logger';
 import { SfuRejection } from '../media/sfu';
 import type { Notify } from '../rooms/peer';
-import type { RoomRegistry } from '../rooms/registry';
+import { RateLimiter } from '../access/rate-limit';
 import { SignalingFailure } from './failure';
 import { handlers, type HandlerContext } from './handlers';
 import { RequestScheduler } from './scheduler';
+import type { SignalingServices } from './services';
 import { Session } from './session';
 
 /** Requests that change what the connection has joined run alone, in arrival order. */
@@ -36,8 +37,17 @@ interface ParsedRequest {
 /** A client that reads too slowly to keep up with its notifications is cut off. */
 const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
-export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: Logger): void {
+export interface ConnectionOptions {
+  services: SignalingServices;
+  /** The client's address, for per-address limits. */
+  address: string | null;
+  messagesPerSecond: number;
+}
+
+export function serveSignaling(socket: WebSocket, options: ConnectionOptions, log: Logger): void {
+  const { services, address } = options;
   const session = new Session();
+  const messages = new RateLimiter(options.messagesPerSecond, 1000);
   const scheduler = new RequestScheduler();
 
   const send = (message: ResponseMessage | NotificationMessage): void => {
@@ -89,7 +99,7 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
 
   const execute = async ({ id, method, data }: ParsedRequest): Promise<void> => {
     const deferred: Array<() => Promise<void>> = [];
-    const ctx: HandlerContext = { session, registry, notify, afterReply: (task) => deferred.push(task) };
+    const ctx: HandlerContext = { session, services, address, notify, afterReply: (task) => deferred.push(task) };
     try {
       const result = await (handlers[method] as (d: unknown, c: HandlerContext) => Promise<unknown>)(data, ctx);
       send({ type: 'response', id, ok: true, data: result });
@@ -110,6 +120,10 @@ export function serveSignaling(socket: WebSocket, registry: RoomRegistry, log: L
 
   const crashed = (error: Error) => log.error({ err: error.message, stack: error.stack }, 'signaling handler crashed');
   socket.on('message', (raw, isBinary) => {
+    if (!messages.take('connection')) {
+      fail(null, 'rate_limited', `more than ${options.messagesPerSecond} messages a second`);
+      return;
+    }
     const request = parse(raw, isBinary);
     if (request) scheduler.run(() => execute(request).catch(crashed), changesMembership.has(request.method));
   });

@@ -2,15 +2,19 @@
  * One handler per request method; the mapped type makes a missing handler a compile error.
  * Handlers receive data already validated by the method's schema.
  */
-import type { RequestMethod, ResponseMap, ValidRequestData } from '../../common/signaling';
-import type { Notify } from '../rooms/peer';
-import type { RoomRegistry } from '../rooms/registry';
+import type { RequestMethod, ResponseMap, Role, ValidRequestData } from '../../common/signaling';
+import { decideModeration } from '../access/policy';
+import type { Notify, Peer } from '../rooms/peer';
+import type { Room } from '../rooms/room';
 import { SignalingFailure } from './failure';
+import { findRoomFor, type SignalingServices } from './services';
 import type { Session } from './session';
 
 export interface HandlerContext {
   session: Session;
-  registry: RoomRegistry;
+  services: SignalingServices;
+  /** The client's address as the server believes it (proxy headers from trusted proxies only). */
+  address: string | null;
   notify: Notify;
   /** Runs after the reply is sent (e.g. media for a new peer, which needs its transports first). */
   afterReply: (task: () => Promise<void>) => void;
@@ -20,31 +24,60 @@ type Handler<M extends RequestMethod> = (data: ValidRequestData<M>, ctx: Handler
 
 const empty = {} as Record<string, never>;
 
+/** The sender, if a moderator, and the participant it acts on (null for room-wide actions). */
+function moderation(session: Session, targetId: string | null): { room: Room; actor: Peer; target: Peer | null } {
+  const { room, peer } = session.joined();
+  const target = targetId === null ? null : (room.peers.get(targetId) ?? null);
+  const decision = decideModeration({ id: peer.id, role: peer.role }, targetId, target !== null);
+  if (decision === 'not-moderator') throw new SignalingFailure('forbidden', 'only moderators may do this');
+  if (decision === 'self') throw new SignalingFailure('invalid_data', 'a moderator cannot do this to themselves');
+  if (decision === 'no-such-participant') throw new SignalingFailure('not_found', 'no such participant in this room');
+  return { room, actor: peer, target };
+}
+
 export const handlers: { [M in RequestMethod]: Handler<M> } = {
-  async getRouterRtpCapabilities({ roomId }, { registry }) {
-    const room = await registry.getOrCreate(roomId);
+  async getRouterRtpCapabilities({ roomId }, { services, address }) {
+    findRoomFor(services, roomId, address);
+    const room = await services.registry.getOrCreate(roomId);
     return { rtpCapabilities: room.rtpCapabilities };
   },
 
-  async join({ roomId, displayName, rtpCapabilities }, { session, registry, notify, afterReply }) {
+  async join(data, { session, services, address, notify, afterReply }) {
     if (session.peer) throw new SignalingFailure('wrong_state', 'already in a room; leave it first');
-    let room = await registry.getOrCreate(roomId);
+    const { roomId, displayName, rtpCapabilities } = data;
+    const stored = findRoomFor(services, roomId, address);
+    const previous = await services.tokens.readSessionToken(data.sessionToken, roomId);
+    const isHost = await services.tokens.isHostOf(data.hostToken, roomId);
+    const role: Role = isHost || previous?.role === 'moderator' ? 'moderator' : 'participant';
+    if (stored.settings.locked && role !== 'moderator') {
+      throw new SignalingFailure('room_locked', 'this meeting is locked: nobody new may enter');
+    }
+    let room = await services.registry.getOrCreate(roomId);
     // The last peer may have left between the two calls, closing the room.
-    if (room.isClosed) room = await registry.getOrCreate(roomId);
-    const peer = await room.admit({
-      displayName,
-      rtpCapabilities,
-      notify,
-      onEvicted: () => session.forget(),
-    });
+    if (room.isClosed) room = await services.registry.getOrCreate(roomId);
+    if (room.peers.size >= services.maxParticipants) {
+      throw new SignalingFailure('room_full', `this meeting is full (${services.maxParticipants} participants)`);
+    }
+    const peer = await room.admit({ displayName, role, rtpCapabilities, notify, onEvicted: () => session.forget() });
     session.room = room;
     session.peer = peer;
+    services.directory.touch(roomId);
+    const sessionToken = await services.tokens.issueSessionToken({
+      roomId,
+      participantId: peer.id,
+      role,
+      displayName,
+      agent: false,
+    });
     afterReply(async () => {
       if (room.activeSpeakerId) notify('activeSpeaker', { peerId: room.activeSpeakerId });
       await room.consumeExisting(peer);
     });
     return {
       peerId: peer.id,
+      role,
+      room: { title: stored.title, locked: stored.settings.locked },
+      sessionToken,
       peers: room.otherPeers(peer).map((other) => other.info),
       sendTransport: peer.sendTransport.options,
       recvTransport: peer.recvTransport.options,
@@ -96,6 +129,40 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
   async leave(_data, { session }) {
     session.joined();
     session.leave();
+    return empty;
+  },
+
+  async promote({ peerId }, { session }) {
+    const { room, target } = moderation(session, peerId);
+    room.setRole(target!, 'moderator');
+    return empty;
+  },
+
+  async muteParticipant({ peerId, source }, { session }) {
+    const { room, actor, target } = moderation(session, peerId);
+    await room.muteBy(target!, source, actor.displayName);
+    return empty;
+  },
+
+  async removeParticipant({ peerId, reason }, { session }) {
+    const { room, actor, target } = moderation(session, peerId);
+    room.dismiss(target!, () => target!.notify('removed', { by: actor.displayName, reason: reason || null }));
+    return empty;
+  },
+
+  async lockRoom({ locked }, { session, services }) {
+    const { room } = moderation(session, null);
+    const stored = findRoomFor(services, room.id, null);
+    services.directory.saveSettings(room.id, { ...stored.settings, locked });
+    room.broadcastToAll('roomUpdated', { room: { title: stored.title, locked } });
+    return empty;
+  },
+
+  async endMeeting(_data, { session }) {
+    const { room, actor } = moderation(session, null);
+    for (const peer of [...room.peers.values()]) {
+      room.dismiss(peer, () => peer.notify('meetingEnded', { by: actor.displayName }));
+    }
     return empty;
   },
 };

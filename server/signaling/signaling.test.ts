@@ -29,7 +29,7 @@ let roomCounter = 0;
 beforeAll(async () => {
   staticDir = mkdtempSync(path.join(tmpdir(), 'webconf-signaling-'));
   writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
-  const config = parseConfig({ port: 0, logLevel: 'silent', staticDir, media: { workers: 1 } });
+  const config = parseConfig({ port: 0, logLevel: 'silent', staticDir, database: ':memory:', media: { workers: 1 } });
   server = await createWebconfServer(config, createLogger('silent'));
 });
 
@@ -48,8 +48,9 @@ async function open(options: { origin?: string } = {}): Promise<SignalingClient>
   return client;
 }
 
+/** A room created as an agent on a trusted network would (the API is tested on its own). */
 function freshRoomId(): string {
-  return `signaling-${++roomCounter}`;
+  return server.directory.create(`Signaling ${++roomCounter}`, { kind: 'network', id: '127.0.0.1', name: null }).id;
 }
 
 function errorOf(response: ResponseMessage): { id: number | null; code: ErrorCode; message: string } {
@@ -103,6 +104,11 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   setConsumerPreferredLayers: { consumerId: 'consumer-1', spatialLayer: 1 },
   restartIce: { transportId: 'transport-1' },
   leave: {},
+  promote: { peerId: 'peer-1' },
+  muteParticipant: { peerId: 'peer-1', source: 'microphone' },
+  removeParticipant: { peerId: 'peer-1', reason: 'hors sujet' },
+  lockRoom: { locked: true },
+  endMeeting: {},
 };
 
 /** Data each method's schema refuses. */
@@ -118,6 +124,11 @@ const invalid: Record<RequestMethod, unknown> = {
   setConsumerPreferredLayers: { consumerId: 'consumer-1', spatialLayer: 3 },
   restartIce: { transportId: 'x'.repeat(129) },
   leave: { now: true },
+  promote: {},
+  muteParticipant: { peerId: 'peer-1', source: 'screen' },
+  removeParticipant: { peerId: 'peer-1', reason: 'x'.repeat(201) },
+  lockRoom: { locked: 'yes' },
+  endMeeting: { everyone: true },
 };
 
 describe('request validation', () => {
@@ -179,9 +190,9 @@ describe('valid requests', () => {
     expect(a.joined.sendTransport.id).not.toBe(a.joined.recvTransport.id);
 
     const b = await joinRoom(bob, roomId, '  Bob \t Smith ');
-    expect(b.joined.peers).toEqual([{ peerId: a.joined.peerId, displayName: 'Alice' }]);
+    expect(b.joined.peers).toEqual([{ peerId: a.joined.peerId, displayName: 'Alice', role: 'participant' }]);
     expect(await alice.nextNotification('peerJoined')).toEqual({
-      peer: { peerId: b.joined.peerId, displayName: 'Bob Smith' },
+      peer: { peerId: b.joined.peerId, displayName: 'Bob Smith', role: 'participant' },
     });
   });
 

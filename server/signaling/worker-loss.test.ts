@@ -25,7 +25,7 @@ const onNewWorker = (worker: ms.Worker) => workers.push(worker);
 beforeAll(async () => {
   mediasoup.observer.on('newworker', onNewWorker);
   staticDir = mkdtempSync(path.join(tmpdir(), 'webconf-worker-loss-'));
-  const config = parseConfig({ port: 0, logLevel: 'silent', staticDir, media: { workers: 1 } });
+  const config = parseConfig({ port: 0, logLevel: 'silent', staticDir, database: ':memory:', media: { workers: 1 } });
   server = await createWebconfServer(config, createLogger('silent'));
 });
 
@@ -58,7 +58,7 @@ function killLiveWorker(): void {
 
 describe('media worker loss', () => {
   it('tells every peer to rejoin, and a rejoin after the respawn works', async () => {
-    const roomId = 'worker-loss';
+    const roomId = server.directory.create('Worker loss', { kind: 'network', id: '127.0.0.1', name: null }).id;
     const alice = await joinRoom(roomId, 'Alice');
     const bob = await joinRoom(roomId, 'Bob');
 
@@ -82,7 +82,9 @@ describe('media worker loss', () => {
     clients.push(client);
     killLiveWorker();
     await waitFor(() => server.pool.size === 0, 2000, 'the pool to drop the dead worker');
-    const response = await client.request('getRouterRtpCapabilities', { roomId: 'during-respawn' });
+    const response = await client.request('getRouterRtpCapabilities', {
+      roomId: server.directory.create('Respawn', { kind: 'network', id: '127.0.0.1', name: null }).id,
+    });
     expect(response.ok ? 'ok' : response.error.code).toBe('unavailable');
   });
 });

@@ -1,0 +1,120 @@
+/**
+ * The HTTP API beside signaling: what the requester may do, creating a room, and looking one up
+ * before joining. JSON in and out; state-changing calls accept only JSON from allowed origins.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { decideRoomCreation, type Requester } from '../access/policy';
+import type { NetworkList } from '../access/networks';
+import type { RateLimiter } from '../access/rate-limit';
+import type { TokenIssuer } from '../access/tokens';
+import type { RoomDirectory } from '../rooms/directory';
+import { isAllowedSocketOrigin } from '../signaling/origin-policy';
+import { findRoomFor, type SignalingServices } from '../signaling/services';
+import { SignalingFailure } from '../signaling/failure';
+
+const MAX_BODY_BYTES = 16 * 1024;
+
+export interface ApiDeps {
+  directory: RoomDirectory;
+  tokens: TokenIssuer;
+  trustedNetworks: NetworkList;
+  roomCreations: RateLimiter;
+  services: SignalingServices;
+  allowedOrigins: readonly string[];
+  maxTitleLength: number;
+}
+
+export async function handleApi(
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+  requester: Requester,
+  deps: ApiDeps,
+): Promise<void> {
+  if (path === '/api/session' && req.method === 'GET') {
+    const decision = decideRoomCreation(requester, deps.trustedNetworks);
+    return json(res, 200, {
+      agent: requester.agent,
+      canCreateRooms: decision.allowed,
+      reason: decision.allowed ? null : decision.reason,
+    });
+  }
+  if (path === '/api/rooms' && req.method === 'POST') return createRoom(req, res, requester, deps);
+  const lookup = /^\/api\/rooms\/([^/]+)$/.exec(path);
+  if (lookup && req.method === 'GET') {
+    try {
+      const room = findRoomFor(deps.services, decodeURIComponent(lookup[1]!), requester.address);
+      return json(res, 200, { roomId: room.id, title: room.title, locked: room.settings.locked });
+    } catch (error) {
+      if (error instanceof SignalingFailure)
+        return json(res, error.code === 'rate_limited' ? 429 : 404, failure(error.code, error.message));
+      throw error;
+    }
+  }
+  return json(res, 404, failure('not_found', 'no such API'));
+}
+
+async function createRoom(
+  req: IncomingMessage,
+  res: ServerResponse,
+  requester: Requester,
+  deps: ApiDeps,
+): Promise<void> {
+  if (!isAllowedSocketOrigin(req.headers.origin, req.headers.host, deps.allowedOrigins)) {
+    return json(res, 403, failure('forbidden_origin', 'requests from this page are not accepted'));
+  }
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return json(res, 415, failure('unsupported_media_type', 'send JSON'));
+  }
+  const decision = decideRoomCreation(requester, deps.trustedNetworks);
+  if (!decision.allowed) {
+    return json(
+      res,
+      403,
+      failure(decision.reason, 'only State agents may create rooms: sign in, or connect from the State network'),
+    );
+  }
+  if (!deps.roomCreations.take(requester.address ?? 'unknown')) {
+    return json(res, 429, failure('rate_limited', 'too many rooms created from this address; try again later'));
+  }
+  const body = await readJson(req);
+  const parsed = z
+    .object({
+      title: z
+        .string()
+        .transform((t) => t.replace(/\s+/g, ' ').trim())
+        .pipe(z.string().min(1).max(deps.maxTitleLength)),
+    })
+    .safeParse(body);
+  if (!parsed.success) {
+    return json(res, 400, failure('invalid_data', `title: 1 to ${deps.maxTitleLength} characters`));
+  }
+  const room = deps.directory.create(parsed.data.title, decision.creator);
+  const hostToken = await deps.tokens.issueHostToken(room.id);
+  return json(res, 201, { roomId: room.id, title: room.title, hostToken });
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function failure(code: string, message: string) {
+  return { error: { code, message } };
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
