@@ -1,8 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
 /** A port of its own so the tests never meet a server started by hand on 8080. */
 const port = Number(process.env.WEBCONF_E2E_PORT ?? 8181);
+/** A database of its own for each run; the test machine's address counts as the State network. */
+const dataDir = mkdtempSync(path.join(tmpdir(), 'webconf-e2e-'));
 
 /**
  * End-to-end tests: the built web client served by the real server with the real SFU, driven in
@@ -30,6 +35,8 @@ export default defineConfig({
       WEBCONF_HOST: '127.0.0.1',
       WEBCONF_PORT: String(port),
       WEBCONF_LOG_LEVEL: 'warn',
+      WEBCONF_DATABASE: path.join(dataDir, 'webconf.sqlite'),
+      WEBCONF_TRUSTED_NETWORKS: '127.0.0.1/32',
       MEDIASOUP_WORKER_BIN: process.env.MEDIASOUP_WORKER_BIN ?? '/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker',
     },
   },

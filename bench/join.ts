@@ -8,13 +8,16 @@
  * BENCH_SEATED_CAMERA (see below).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 
 const runs = Number(process.env.BENCH_RUNS ?? 12);
 const port = Number(process.env.BENCH_PORT ?? 8282);
 const baseURL = `http://127.0.0.1:${port}`;
-const room = `bench-join-${Date.now()}`;
+let room = '';
 /**
  * BENCH_SEATED_CAMERA=360p makes the three seated participants capture 640×360 instead of 720p:
  * on a 2-core machine their encoders otherwise saturate the CPU that the measured join needs.
@@ -53,7 +56,14 @@ function instrumentJoin(): void {
 
 async function startServer(): Promise<ChildProcess> {
   const server = spawn('node', ['dist/server/index.js'], {
-    env: { ...process.env, WEBCONF_HOST: '127.0.0.1', WEBCONF_PORT: String(port), WEBCONF_LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      WEBCONF_HOST: '127.0.0.1',
+      WEBCONF_PORT: String(port),
+      WEBCONF_LOG_LEVEL: 'warn',
+      WEBCONF_DATABASE: path.join(mkdtempSync(path.join(tmpdir(), 'webconf-bench-')), 'webconf.sqlite'),
+      WEBCONF_TRUSTED_NETWORKS: '127.0.0.1/32',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 20_000;
@@ -100,6 +110,13 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   const server = await startServer();
+  const created = await fetch(`${baseURL}/api/rooms`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title: 'Benchmark' }),
+  });
+  if (!created.ok) throw new Error(`cannot create the room: HTTP ${created.status}`);
+  room = ((await created.json()) as { roomId: string }).roomId;
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     for (const name of ['Agent 1', 'Agent 2', 'Agent 3']) {

@@ -41,10 +41,12 @@ test('malformed, unknown, oversized and out-of-order messages are refused and th
   request,
   baseURL,
 }) => {
-  const room = `e2e-bad-${Date.now()}`;
   const everyone = await Promise.all(['Anne', 'Bruno', 'Claire'].map((name) => Participant.open(browser, name)));
   try {
-    for (const participant of everyone) await participant.join(room);
+    const [host, ...guests] = everyone as [Participant, ...Participant[]];
+    const link = await host.host('Robustesse');
+    for (const guest of guests) await guest.join(link);
+    const room = new URL(link).pathname.split('/').at(-1)!;
     const attacker = await RawClient.open(baseURL!);
 
     await test.step('malformed JSON', async () => {

@@ -6,13 +6,14 @@ import { expect, test } from '@playwright/test';
 import { expectMediaFlowing, growth, Participant } from './support/participant';
 
 test('three participants see and hear each other; mute, camera off and leave reach the others', async ({ browser }) => {
-  const room = `e2e-call-${Date.now()}`;
   const alice = await Participant.open(browser, 'Alice');
   const bob = await Participant.open(browser, 'Bob');
   const chloe = await Participant.open(browser, 'Chloé');
   const everyone = [alice, bob, chloe];
   try {
-    for (const participant of everyone) await participant.join(room);
+    const [host, ...guests] = everyone as [Participant, ...Participant[]];
+    const link = await host.host('Point hebdo');
+    for (const guest of guests) await guest.join(link);
     for (const viewer of everyone) {
       await expect(viewer.page.getByTestId('tile')).toHaveCount(3);
     }

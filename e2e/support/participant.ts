@@ -39,15 +39,29 @@ export class Participant {
     return new Participant(name, context, page);
   }
 
-  /** Home page → room name → pre-join → display name → Join. */
-  async join(room: string): Promise<void> {
+  /** As an agent on the State network: home page → title → create; returns the meeting link. */
+  async createRoom(title: string): Promise<string> {
     await this.page.goto('/');
-    await this.page.getByTestId('room-input').fill(room);
-    await this.page.getByTestId('home-join').click();
+    await this.page.getByTestId('create-title').fill(title);
+    await this.page.getByTestId('home-create').click();
+    await this.page.waitForURL(/\/r\/[a-z2-7]{26}$/);
+    return this.page.url();
+  }
+
+  /** Opens the meeting link (or stays on it), types a name, and joins. */
+  async join(link: string): Promise<void> {
+    if (this.page.url() !== link) await this.page.goto(link);
     await this.page.getByTestId('display-name').fill(this.name);
     await expect(this.page.getByTestId('join-button')).toBeEnabled();
     await this.page.getByTestId('join-button').click();
     await expect(this.page.getByTestId('conference')).toBeVisible();
+  }
+
+  /** Creates a meeting and joins it as its moderator; returns the link for the others. */
+  async host(title: string): Promise<string> {
+    const link = await this.createRoom(title);
+    await this.join(link);
+    return link;
   }
 
   /** The tile showing another participant, found by the name it displays. */

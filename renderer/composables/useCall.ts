@@ -5,7 +5,9 @@
 import { inject, type App, type InjectionKey } from 'vue';
 import type { DesktopApi } from '../../common/desktop-api';
 import { SIGNALING_PATH } from '../../common/limits';
-import { Conference } from '../conference/conference';
+import { Conference, type ModerationMethod } from '../conference/conference';
+import { HostTokens, RoomsApi } from '../conference/rooms-api';
+import type { RequestData } from '../../common/signaling';
 import { resolveDevice } from '../conference/device-choice';
 import { LocalMedia, MediaAccessError, type LocalSource } from '../conference/local-media';
 import { signalingUrlFor } from '../platform';
@@ -16,6 +18,8 @@ export interface CallRuntime {
   platform: DesktopApi;
   localMedia: LocalMedia;
   conference: Promise<Conference>;
+  rooms: Promise<RoomsApi>;
+  hostTokens: HostTokens;
 }
 
 const callKey: InjectionKey<CallRuntime> = Symbol('call');
@@ -28,7 +32,14 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
     followDevices(localMedia, instance);
     return instance;
   });
-  const runtime: CallRuntime = { platform, localMedia, conference };
+  const rooms = platform.getServerUrl().then((serverUrl) => new RoomsApi(serverUrl));
+  const runtime: CallRuntime = {
+    platform,
+    localMedia,
+    conference,
+    rooms,
+    hostTokens: new HostTokens(window.localStorage),
+  };
   app.provide(callKey, runtime);
   return runtime;
 }
@@ -36,7 +47,10 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
 function bindConference(conference: Conference): void {
   const call = useCallStore();
   conference.on('state', ({ state, reason }) => call.setStatus(state, reason));
-  conference.on('joined', ({ selfPeerId, peers }) => call.setJoined(selfPeerId, peers));
+  conference.on('joined', ({ selfPeerId, role, room, peers }) => call.setJoined(selfPeerId, role, room, peers));
+  conference.on('peerUpdated', (peer) => call.updatePeer(peer));
+  conference.on('roomUpdated', (room) => (call.room = room));
+  conference.on('dismissed', (dismissal) => (call.dismissal = dismissal));
   conference.on('peerJoined', (peer) => call.addPeer(peer));
   conference.on('peerLeft', ({ peerId }) => call.removePeer(peerId));
   conference.on('mediaAdded', (media) => call.addMedia(media));
@@ -67,6 +81,18 @@ function followDevices(localMedia: LocalMedia, conference: Conference): void {
       devices.setFailure(source, 'no-device');
     }
   };
+  conference.on('mutedByModerator', ({ source, by }) => {
+    call.mutedBy = { source, by };
+    if (source === 'microphone') {
+      call.microphoneMuted = true;
+      const track = localMedia.track('microphone');
+      if (track) track.enabled = false;
+      void conference.setMicrophoneMuted(true).catch(() => undefined);
+    } else {
+      call.cameraOn = false;
+      void conference.unpublish('camera').then(() => localMedia.stop('camera'));
+    }
+  });
   localMedia.on('trackEnded', ({ source }) => {
     if (sending(source)) void switchTo(source);
   });
@@ -142,7 +168,19 @@ export function useCall() {
       microphone: localMedia.track('microphone'),
       camera: call.cameraOn ? localMedia.track('camera') : null,
       microphoneMuted: call.microphoneMuted,
+      hostToken: runtime!.hostTokens.get(call.roomId),
     });
+  }
+
+  /** Creates a room as an agent and keeps its host token on this device. */
+  async function createRoom(title: string): Promise<string> {
+    const created = await (await runtime!.rooms).createRoom(title);
+    runtime!.hostTokens.remember(created.roomId, created.hostToken);
+    return created.roomId;
+  }
+
+  async function moderate<M extends ModerationMethod>(method: M, data: RequestData<M>): Promise<void> {
+    await (await runtime!.conference).moderate(method, data);
   }
 
   async function setMicrophoneMuted(muted: boolean): Promise<void> {
@@ -208,5 +246,8 @@ export function useCall() {
     leave,
     remoteTrack,
     setPreferredLayer,
+    createRoom,
+    moderate,
+    rooms: runtime.rooms,
   };
 }

@@ -16,7 +16,7 @@ function happyServer(): Partial<Record<string, Responder>> {
       ok: true,
       data: {
         peerId: 'self-1',
-        peers: [{ peerId: 'bob', displayName: 'Bob' }],
+        peers: [{ peerId: 'bob', displayName: 'Bob', role: 'participant' }],
         sendTransport: testFakeParameters.generateTransportRemoteParameters(),
         recvTransport: testFakeParameters.generateTransportRemoteParameters(),
       },
@@ -106,7 +106,7 @@ describe('Conference', () => {
     );
     expect(harness.events.find((e) => e.event === 'joined')?.payload).toEqual({
       selfPeerId: 'self-1',
-      peers: [{ peerId: 'bob', displayName: 'Bob' }],
+      peers: [{ peerId: 'bob', displayName: 'Bob', role: 'participant' }],
     });
     expect(harness.conference.currentState).toBe('joined');
   });

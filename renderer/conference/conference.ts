@@ -9,12 +9,17 @@ import type {
   MediaSource,
   NewConsumer,
   PeerInfo,
+  RequestData,
+  Role,
+  RoomInfo,
   RtpCapabilities,
   TransportOptions,
 } from '../../common/signaling';
 import { Emitter } from './emitter';
 import { SignalingClient, SignalingRequestError } from './signaling-client';
 import { timing } from './timing';
+
+export type ModerationMethod = 'promote' | 'muteParticipant' | 'removeParticipant' | 'lockRoom' | 'endMeeting';
 
 export type ConferenceState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'failed';
 
@@ -28,7 +33,13 @@ export interface RemoteMedia {
 
 export interface ConferenceEvents extends Record<string, unknown> {
   state: { state: ConferenceState; reason?: string };
-  joined: { selfPeerId: string; peers: PeerInfo[] };
+  joined: { selfPeerId: string; role: Role; room: RoomInfo; peers: PeerInfo[] };
+  peerUpdated: PeerInfo;
+  roomUpdated: RoomInfo;
+  /** A moderator turned our microphone or camera off. */
+  mutedByModerator: { source: 'microphone' | 'camera'; by: string };
+  /** We are out of the room by a moderator's decision. */
+  dismissed: { kind: 'removed' | 'ended'; by: string; reason: string | null };
   peerJoined: PeerInfo;
   peerLeft: { peerId: string };
   mediaAdded: RemoteMedia;
@@ -44,6 +55,8 @@ export interface JoinOptions {
   microphone: MediaStreamTrack | null;
   camera: MediaStreamTrack | null;
   microphoneMuted: boolean;
+  /** From creating the room on this device: join as moderator. */
+  hostToken?: string;
 }
 
 export interface ConferenceDeps {
@@ -73,6 +86,8 @@ export class Conference extends Emitter<ConferenceEvents> {
   private readonly producers = new Map<MediaSource, types.Producer>();
   private readonly consumers = new Map<string, types.Consumer>();
   private joinOptions: JoinOptions | null = null;
+  /** From the last join: presented when joining again, to keep our role. */
+  private sessionToken: string | undefined;
   private state: ConferenceState = 'idle';
   private readonly connect: (url: string) => Promise<SignalingClient>;
   private readonly reconnectDelaysMs: number[];
@@ -176,6 +191,7 @@ export class Conference extends Emitter<ConferenceEvents> {
   async leave(): Promise<void> {
     const signaling = this.signaling;
     this.joinOptions = null;
+    this.sessionToken = undefined;
     if (signaling?.isOpen && this.state === 'joined') {
       await signaling.request('leave', {}).catch(() => undefined);
     }
@@ -218,12 +234,15 @@ export class Conference extends Emitter<ConferenceEvents> {
       displayName: options.displayName,
       // A loaded Device always has codecs; the signaling schema requires them.
       rtpCapabilities: device.rtpCapabilities as RtpCapabilities & { codecs: NonNullable<RtpCapabilities['codecs']> },
+      hostToken: options.hostToken,
+      sessionToken: this.sessionToken,
     });
     timing.mark('join-reply');
+    this.sessionToken = reply.sessionToken;
     this.recvTransport = this.createTransport('recv', reply.recvTransport);
     this.sendTransport = this.createTransport('send', reply.sendTransport);
     this.recvReady.resolve();
-    this.emit('joined', { selfPeerId: reply.peerId, peers: reply.peers });
+    this.emit('joined', { selfPeerId: reply.peerId, role: reply.role, room: reply.room, peers: reply.peers });
     const sends: Promise<void>[] = [];
     if (options.microphone) sends.push(this.produce('microphone', options.microphone, options.microphoneMuted));
     if (options.camera) sends.push(this.produce('camera', options.camera));
@@ -297,6 +316,11 @@ export class Conference extends Emitter<ConferenceEvents> {
     signaling.on('consumerResumed', ({ consumerId }) => this.emit('mediaPaused', { consumerId, paused: false }));
     signaling.on('activeSpeaker', ({ peerId }) => this.emit('activeSpeaker', { peerId }));
     signaling.on('rejoinRequired', ({ reason }) => void this.recover(reason, false));
+    signaling.on('peerUpdated', ({ peer }) => this.emit('peerUpdated', peer));
+    signaling.on('roomUpdated', ({ room }) => this.emit('roomUpdated', room));
+    signaling.on('mutedByModerator', (data) => this.emit('mutedByModerator', data));
+    signaling.on('removed', ({ by, reason }) => this.dismiss({ kind: 'removed', by, reason }));
+    signaling.on('meetingEnded', ({ by }) => this.dismiss({ kind: 'ended', by, reason: null }));
     signaling.on('closed', () => {
       if (this.signaling === signaling) this.signaling = null;
       if (this.state === 'joined') void this.recover('connection lost', true);
@@ -377,6 +401,19 @@ export class Conference extends Emitter<ConferenceEvents> {
       }
     }
     this.setState('failed', 'cannot reach the server');
+  }
+
+  /** A moderator asks something of the room; the server checks that we are one. */
+  async moderate<M extends ModerationMethod>(method: M, data: RequestData<M>): Promise<void> {
+    await this.requireSignaling().request(method, data);
+  }
+
+  private dismiss(dismissal: ConferenceEvents['dismissed']): void {
+    this.joinOptions = null;
+    this.sessionToken = undefined;
+    this.teardown();
+    this.emit('dismissed', dismissal);
+    this.setState('left', dismissal.kind);
   }
 
   /** Closes our media objects and tells listeners every remote media and peer is gone. */

@@ -20,18 +20,23 @@ export default {
   home: {
     pageTitle: 'Home',
     title: 'Join a meeting',
-    intro: 'Paste the link you received, or type the name of a meeting.',
-    roomLabel: 'Meeting link or name',
-    roomHint: 'For example: team-meeting. A name that does not exist yet creates the meeting.',
+    intro: 'Paste the meeting link you received.',
+    roomLabel: 'Meeting link',
+    roomHint: 'The full link (…/r/…) or the meeting id.',
     join: 'Join',
     errors: {
-      empty: 'Enter the link or the name of the meeting.',
+      empty: 'Paste the meeting link.',
       otherServer: 'This link leads to another web conferencing service: open it directly in your browser.',
-      invalid: 'This link or name is not valid. A meeting name has 1 to 64 letters, digits or dashes.',
+      invalid: 'This is not a valid meeting link. Check that it is complete.',
     },
     createTitle: 'Host a meeting',
-    createText: 'Create a meeting with a name that is hard to guess, then share its link with the participants.',
-    create: 'Create a meeting',
+    createText: 'Give the meeting a title, then share its link with the participants, agents or guests.',
+    titleLabel: 'Meeting title',
+    titleRequired: 'Give the meeting a title.',
+    createRefused:
+      'Only State agents may create a meeting: connect from the State network (RIE). Guests join a meeting with the link they received, without an account.',
+    createFailed: 'The meeting could not be created: {reason}',
+    create: 'Create the meeting',
   },
   room: {
     home: 'Home',
@@ -54,6 +59,15 @@ export default {
       text: 'You are no longer in the meeting “{room}”. Your camera and microphone are off.',
       rejoin: 'Rejoin the meeting',
     },
+    removed: {
+      title: 'You were removed from the meeting',
+      text: '{name} removed you from the meeting.',
+      reason: 'Reason: {reason}',
+    },
+    ended: {
+      title: 'The meeting has ended',
+      text: '{name} ended the meeting for everyone.',
+    },
     invalid: {
       title: 'Invalid meeting link',
       text: 'This link does not match any possible meeting name. Check the link you received, or go back home.',
@@ -65,6 +79,10 @@ export default {
       title: 'Server unreachable',
       text: 'The web conferencing server does not answer. Check your Internet connection, then try again.',
       retry: 'Try again',
+    },
+    notFound: {
+      title: 'Meeting not found',
+      text: 'No meeting matches this link: it is incomplete, or the meeting expired after going unused. Ask the organiser for a new link.',
     },
     joinError: 'Cannot join the meeting right now. Try again.',
     previewTitle: 'Camera preview',
@@ -127,6 +145,7 @@ export default {
     participants: {
       title: 'Participants ({count})',
       close: 'Close',
+      moderator: 'Moderator',
     },
     controls: {
       label: 'Meeting controls',
@@ -138,6 +157,29 @@ export default {
     announce: {
       joined: '{name} joined the meeting.',
       left: '{name} left the meeting.',
+    },
+  },
+  moderation: {
+    muteMicrophone: 'Mute their microphone',
+    muteCamera: 'Turn their camera off',
+    promote: 'Make moderator',
+    remove: 'Remove',
+    reasonLabel: 'Reason (optional, shown to them)',
+    confirmRemove: 'Remove {name}',
+    cancel: 'Cancel',
+    lock: 'Lock the meeting',
+    end: 'End the meeting for everyone',
+    confirmEnd: 'Confirm: end for everyone',
+    failed: 'The action did not go through.',
+    mutedYourMicrophone: '{name} muted your microphone. Only you can turn it back on.',
+    mutedYourCamera: '{name} turned your camera off. Only you can turn it back on.',
+    done: {
+      mutedMicrophone: '{name}’s microphone muted.',
+      mutedCamera: '{name}’s camera turned off.',
+      promoted: '{name} is now a moderator.',
+      removed: '{name} was removed from the meeting.',
+      locked: 'Meeting locked: nobody else can enter.',
+      unlocked: 'Meeting unlocked.',
     },
   },
 };

@@ -20,18 +20,23 @@ export default {
   home: {
     pageTitle: 'Accueil',
     title: 'Rejoindre une réunion',
-    intro: 'Collez le lien que vous avez reçu, ou saisissez le nom d’une réunion.',
-    roomLabel: 'Lien ou nom de la réunion',
-    roomHint: 'Par exemple : reunion-equipe. Un nom qui n’existe pas encore crée la réunion.',
+    intro: 'Collez le lien de la réunion que vous avez reçu.',
+    roomLabel: 'Lien de la réunion',
+    roomHint: 'Le lien complet (…/r/…) ou l’identifiant de la réunion.',
     join: 'Rejoindre',
     errors: {
-      empty: 'Saisissez le lien ou le nom de la réunion.',
-      otherServer: 'Ce lien mène à un autre service de webconférence : ouvrez-le directement dans votre navigateur.',
-      invalid: 'Ce lien ou ce nom n’est pas valide. Un nom de réunion contient de 1 à 64 lettres, chiffres ou tirets.',
+      empty: 'Collez le lien de la réunion.',
+      otherServer: 'Ce lien mène à un autre service de webconférence : ouvrez-le directement dans votre navigateur.',
+      invalid: 'Ce lien n’est pas un lien de réunion valide. Vérifiez qu’il est complet.',
     },
     createTitle: 'Organiser une réunion',
-    createText: 'Créez une réunion au nom difficile à deviner, puis partagez son lien avec les participants.',
-    create: 'Créer une réunion',
+    createText: 'Donnez un titre à la réunion, puis partagez son lien avec les participants, agents ou invités.',
+    titleLabel: 'Titre de la réunion',
+    titleRequired: 'Donnez un titre à la réunion.',
+    createRefused:
+      'Seuls les agents de l’État peuvent créer une réunion : connectez-vous depuis le réseau de l’État (RIE). Les invités rejoignent une réunion avec le lien reçu, sans compte.',
+    createFailed: 'La réunion n’a pas pu être créée : {reason}',
+    create: 'Créer la réunion',
   },
   room: {
     home: 'Accueil',
@@ -54,6 +59,15 @@ export default {
       text: 'Vous n’êtes plus dans la réunion « {room} ». Votre caméra et votre micro sont coupés.',
       rejoin: 'Revenir dans la réunion',
     },
+    removed: {
+      title: 'Vous avez été retiré de la réunion',
+      text: '{name} vous a retiré de la réunion.',
+      reason: 'Motif : {reason}',
+    },
+    ended: {
+      title: 'La réunion est terminée',
+      text: '{name} a terminé la réunion pour tous les participants.',
+    },
     invalid: {
       title: 'Lien de réunion non valide',
       text: 'Ce lien ne correspond à aucun nom de réunion possible. Vérifiez le lien reçu, ou revenez à l’accueil.',
@@ -65,6 +79,10 @@ export default {
       title: 'Serveur injoignable',
       text: 'Le serveur de webconférence ne répond pas. Vérifiez votre connexion à Internet, puis réessayez.',
       retry: 'Réessayer',
+    },
+    notFound: {
+      title: 'Réunion introuvable',
+      text: 'Aucune réunion ne correspond à ce lien : il est incomplet, ou la réunion a expiré faute d’avoir servi. Demandez un nouveau lien à l’organisateur.',
     },
     joinError: 'Impossible de rejoindre la réunion pour le moment. Réessayez.',
     previewTitle: 'Aperçu de la caméra',
@@ -128,6 +146,7 @@ export default {
     participants: {
       title: 'Participants ({count})',
       close: 'Fermer',
+      moderator: 'Modérateur',
     },
     controls: {
       label: 'Commandes de la réunion',
@@ -139,6 +158,29 @@ export default {
     announce: {
       joined: '{name} a rejoint la réunion.',
       left: '{name} a quitté la réunion.',
+    },
+  },
+  moderation: {
+    muteMicrophone: 'Couper son micro',
+    muteCamera: 'Couper sa caméra',
+    promote: 'Nommer modérateur',
+    remove: 'Retirer',
+    reasonLabel: 'Motif (facultatif, montré à la personne)',
+    confirmRemove: 'Retirer {name}',
+    cancel: 'Annuler',
+    lock: 'Verrouiller la réunion',
+    end: 'Terminer la réunion pour tous',
+    confirmEnd: 'Confirmer : terminer pour tous',
+    failed: 'L’action n’a pas abouti.',
+    mutedYourMicrophone: '{name} a coupé votre micro. Vous seul pouvez le rallumer.',
+    mutedYourCamera: '{name} a coupé votre caméra. Vous seul pouvez la rallumer.',
+    done: {
+      mutedMicrophone: 'Micro de {name} coupé.',
+      mutedCamera: 'Caméra de {name} coupée.',
+      promoted: '{name} est maintenant modérateur.',
+      removed: '{name} a été retiré de la réunion.',
+      locked: 'Réunion verrouillée : personne d’autre ne peut entrer.',
+      unlocked: 'Réunion déverrouillée.',
     },
   },
 };

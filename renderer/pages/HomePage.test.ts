@@ -11,6 +11,14 @@ vi.mock('../composables/useServerOrigin', () => ({
   useServerOrigin: () => ({ origin: ref(SERVER), ready: async () => SERVER }),
 }));
 
+const session = { canCreateRooms: true };
+const createRoom = vi.fn(async (title: string) =>
+  title === 'Boom' ? Promise.reject(new Error('quota')) : 'abcdefghijklmnopqrstuvwxyz',
+);
+vi.mock('../composables/useCall', () => ({
+  useCall: () => ({ createRoom, rooms: Promise.resolve({ session: async () => session }) }),
+}));
+
 const Room = defineComponent({
   props: { roomId: { type: String, required: true } },
   template: '<h1>{{ roomId }}</h1>',
@@ -46,7 +54,7 @@ describe('HomePage', () => {
     const { wrapper, router } = await mountHome();
     await submit(wrapper, '   ');
     const input = wrapper.get('[data-testid="room-input"]');
-    expect(wrapper.get('#room-input-error').text()).toBe('Saisissez le lien ou le nom de la réunion.');
+    expect(wrapper.get('#room-input-error').text()).toBe('Collez le lien de la réunion.');
     expect(input.attributes('aria-invalid')).toBe('true');
     expect(input.attributes('aria-describedby')).toBe('room-input-error');
     expect(wrapper.get('.fr-input-group').classes()).toContain('fr-input-group--error');
@@ -59,15 +67,15 @@ describe('HomePage', () => {
     await submit(wrapper, 'https://ailleurs.example.org/r/abc');
     expect(wrapper.get('#room-input-error').text()).toContain('autre service');
     await submit(wrapper, '!!!');
-    expect(wrapper.get('#room-input-error').text()).toContain('n’est pas valide');
+    expect(wrapper.get('#room-input-error').text()).toContain('n’est pas un lien de réunion valide');
     expect(router.currentRoute.value.name).toBe('home');
   });
 
-  it('goes to the room of a typed name', async () => {
+  it('goes to the room of a typed id, whatever its case', async () => {
     const { wrapper, router } = await mountHome();
-    await submit(wrapper, "Réunion d'équipe");
+    await submit(wrapper, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ');
     expect(router.currentRoute.value.name).toBe('room');
-    expect(router.currentRoute.value.params.roomId).toBe('reunion-d-equipe');
+    expect(router.currentRoute.value.params.roomId).toBe('abcdefghijklmnopqrstuvwxyz');
     expect(wrapper.find('#room-input-error').exists()).toBe(false);
   });
 
@@ -77,10 +85,35 @@ describe('HomePage', () => {
     expect(router.currentRoute.value.fullPath).toBe('/r/point-hebdo');
   });
 
-  it('creates a meeting with a name hard to guess', async () => {
+  it('creates a meeting with a title and opens it', async () => {
     const { wrapper, router } = await mountHome();
-    await wrapper.get('[data-testid="home-create"]').trigger('click');
     await flushPromises();
-    expect(router.currentRoute.value.params.roomId).toMatch(/^[a-z]{4}-[a-z]{4}-[a-z]{4}$/);
+    await wrapper.get('[data-testid="home-create"]').trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="create-error"]').text()).toBe('Donnez un titre à la réunion.');
+    await wrapper.get('[data-testid="create-title"]').setValue('Point hebdo');
+    await (wrapper.get('[data-testid="create-title"]').element as HTMLInputElement).form!.requestSubmit();
+    await flushPromises();
+    expect(createRoom).toHaveBeenLastCalledWith('Point hebdo');
+    expect(router.currentRoute.value.fullPath).toBe('/r/abcdefghijklmnopqrstuvwxyz');
+  });
+
+  it('says why creation failed, and stays', async () => {
+    const { wrapper, router } = await mountHome();
+    await flushPromises();
+    await wrapper.get('[data-testid="create-title"]').setValue('Boom');
+    await (wrapper.get('[data-testid="create-title"]').element as HTMLInputElement).form!.requestSubmit();
+    await flushPromises();
+    expect(wrapper.get('[data-testid="create-error"]').text()).toContain('quota');
+    expect(router.currentRoute.value.name).toBe('home');
+  });
+
+  it('tells guests why they cannot create a meeting', async () => {
+    session.canCreateRooms = false;
+    const { wrapper } = await mountHome();
+    await flushPromises();
+    expect(wrapper.get('[data-testid="create-refused"]').text()).toContain('agents de l’État');
+    expect(wrapper.find('[data-testid="home-create"]').exists()).toBe(false);
+    session.canCreateRooms = true;
   });
 });

@@ -1,11 +1,14 @@
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { PeerInfo } from '../../common/signaling';
 import type { RemoteMedia } from '../conference/conference';
 import { useCallStore } from './call';
 
-const alice = { peerId: 'p-alice', displayName: 'Alice' };
-const bob = { peerId: 'p-bob', displayName: 'Bob' };
-const chloe = { peerId: 'p-chloe', displayName: 'Chloé' };
+const alice: PeerInfo = { peerId: 'p-alice', displayName: 'Alice', role: 'participant' };
+const bob: PeerInfo = { peerId: 'p-bob', displayName: 'Bob', role: 'participant' };
+const chloe: PeerInfo = { peerId: 'p-chloe', displayName: 'Chloé', role: 'participant' };
+
+const room = { title: 'Point hebdo', locked: false };
 
 function media(consumerId: string, peerId: string, source: 'microphone' | 'camera', paused = false): RemoteMedia {
   return { consumerId, peerId, source, kind: source === 'camera' ? 'video' : 'audio', paused };
@@ -16,7 +19,7 @@ beforeEach(() => setActivePinia(createPinia()));
 describe('call store', () => {
   it('lists peers in the order they joined, and forgets those who left', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice]);
+    call.setJoined('me', 'participant', room, [alice]);
     call.addPeer(bob);
     call.addPeer(chloe);
     call.addPeer(bob); // a duplicate notice changes nothing
@@ -28,7 +31,7 @@ describe('call store', () => {
 
   it('counts a peer as muted until its microphone arrives unpaused', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice]);
+    call.setJoined('me', 'participant', room, [alice]);
     expect(call.participants[alice.peerId]?.audioMuted).toBe(true);
     call.addMedia(media('c-mic', alice.peerId, 'microphone'));
     expect(call.participants[alice.peerId]).toMatchObject({ audioConsumerId: 'c-mic', audioMuted: false });
@@ -36,7 +39,7 @@ describe('call store', () => {
 
   it('follows pause and resume of the microphone only', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice]);
+    call.setJoined('me', 'participant', room, [alice]);
     call.addMedia(media('c-mic', alice.peerId, 'microphone'));
     call.addMedia(media('c-cam', alice.peerId, 'camera'));
     call.setMediaPaused('c-mic', true);
@@ -49,7 +52,7 @@ describe('call store', () => {
 
   it('sets and clears the video consumer as the camera comes and goes', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice]);
+    call.setJoined('me', 'participant', room, [alice]);
     call.addMedia(media('c-cam', alice.peerId, 'camera'));
     expect(call.participants[alice.peerId]?.videoConsumerId).toBe('c-cam');
     call.removeMedia('c-cam');
@@ -59,7 +62,7 @@ describe('call store', () => {
 
   it('marks a peer muted when its microphone consumer closes', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice]);
+    call.setJoined('me', 'participant', room, [alice]);
     call.addMedia(media('c-mic', alice.peerId, 'microphone'));
     call.removeMedia('c-mic');
     expect(call.participants[alice.peerId]).toMatchObject({ audioConsumerId: null, audioMuted: true });
@@ -67,7 +70,7 @@ describe('call store', () => {
 
   it('ignores media of an unknown peer', () => {
     const call = useCallStore();
-    call.setJoined('me', []);
+    call.setJoined('me', 'participant', room, []);
     call.addMedia(media('c-x', 'nobody', 'camera'));
     call.setMediaPaused('c-x', true);
     expect(call.participantList).toEqual([]);
@@ -75,7 +78,7 @@ describe('call store', () => {
 
   it('drops the consumers of a peer who leaves, and clears them as active speaker', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice, bob]);
+    call.setJoined('me', 'participant', room, [alice, bob]);
     call.addMedia(media('c-mic', alice.peerId, 'microphone'));
     call.activeSpeakerId = alice.peerId;
     call.removePeer(alice.peerId);
@@ -88,7 +91,7 @@ describe('call store', () => {
 
   it('keeps the active speaker when someone else leaves', () => {
     const call = useCallStore();
-    call.setJoined('me', [alice, bob]);
+    call.setJoined('me', 'participant', room, [alice, bob]);
     call.activeSpeakerId = bob.peerId;
     call.removePeer(alice.peerId);
     expect(call.activeSpeakerId).toBe(bob.peerId);
@@ -97,7 +100,7 @@ describe('call store', () => {
   it.each(['reconnecting', 'left', 'failed'] as const)('clears everyone else when the call is %s', (status) => {
     const call = useCallStore();
     call.setStatus('joined');
-    call.setJoined('me', [alice, bob]);
+    call.setJoined('me', 'participant', room, [alice, bob]);
     call.addMedia(media('c-mic', alice.peerId, 'microphone'));
     call.activeSpeakerId = bob.peerId;
     call.setStatus(status, 'connection lost');
@@ -120,5 +123,14 @@ describe('call store', () => {
       call.setStatus(status);
       expect(call.inCall, status).toBe(inCall);
     }
+  });
+
+  it('follows role changes of others and of ourselves', () => {
+    const call = useCallStore();
+    call.setJoined('me', 'participant', room, [alice]);
+    call.updatePeer({ ...alice, role: 'moderator' });
+    call.updatePeer({ peerId: 'me', displayName: 'Me', role: 'moderator' });
+    expect(call.participantList[0]?.role).toBe('moderator');
+    expect(call.selfRole).toBe('moderator');
   });
 });

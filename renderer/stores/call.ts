@@ -4,12 +4,13 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { MediaKind, MediaSource, PeerInfo } from '../../common/signaling';
+import type { MediaKind, MediaSource, PeerInfo, Role, RoomInfo } from '../../common/signaling';
 import type { ConferenceState, RemoteMedia } from '../conference/conference';
 
 export interface Participant {
   peerId: string;
   displayName: string;
+  role: Role;
   audioConsumerId: string | null;
   /** The participant muted their microphone (or sends none). */
   audioMuted: boolean;
@@ -28,6 +29,12 @@ export const useCallStore = defineStore('call', () => {
   const roomId = ref<string | null>(null);
   const displayName = ref('');
   const selfPeerId = ref<string | null>(null);
+  const selfRole = ref<Role>('participant');
+  const room = ref<RoomInfo | null>(null);
+  /** The last time a moderator turned our microphone or camera off, to say who did. */
+  const mutedBy = ref<{ source: 'microphone' | 'camera'; by: string } | null>(null);
+  /** Why we are out of the room, when a moderator decided it. */
+  const dismissal = ref<{ kind: 'removed' | 'ended'; by: string; reason: string | null } | null>(null);
   const participants = ref<Record<string, Participant>>({});
   const joinOrder = ref<string[]>([]);
   const consumers = ref<Record<string, ConsumerRef>>({});
@@ -48,10 +55,20 @@ export const useCallStore = defineStore('call', () => {
     if (next === 'reconnecting' || next === 'left' || next === 'failed') clearRemote();
   }
 
-  function setJoined(self: string, peers: PeerInfo[]): void {
+  function setJoined(self: string, role: Role, info: RoomInfo, peers: PeerInfo[]): void {
     clearRemote();
     selfPeerId.value = self;
+    selfRole.value = role;
+    room.value = info;
+    mutedBy.value = null;
+    dismissal.value = null;
     peers.forEach(addPeer);
+  }
+
+  function updatePeer(peer: PeerInfo): void {
+    const participant = participants.value[peer.peerId];
+    if (participant) participant.role = peer.role;
+    else if (peer.peerId === selfPeerId.value) selfRole.value = peer.role;
   }
 
   function addPeer(peer: PeerInfo): void {
@@ -59,6 +76,7 @@ export const useCallStore = defineStore('call', () => {
     participants.value[peer.peerId] = {
       peerId: peer.peerId,
       displayName: peer.displayName,
+      role: peer.role,
       audioConsumerId: null,
       audioMuted: true,
       videoConsumerId: null,
@@ -119,6 +137,10 @@ export const useCallStore = defineStore('call', () => {
     roomId,
     displayName,
     selfPeerId,
+    selfRole,
+    room,
+    mutedBy,
+    dismissal,
     participants,
     activeSpeakerId,
     microphoneMuted,
@@ -129,6 +151,7 @@ export const useCallStore = defineStore('call', () => {
     inCall,
     setStatus,
     setJoined,
+    updatePeer,
     addPeer,
     removePeer,
     addMedia,

@@ -32,6 +32,20 @@ export async function handleApi(
   requester: Requester,
   deps: ApiDeps,
 ): Promise<void> {
+  // The desktop app (app://webconf) calls the API cross-origin: allow exactly the listed origins.
+  const origin = req.headers.origin;
+  if (origin && deps.allowedOrigins.includes(origin)) {
+    res.setHeader('Access-Control-Allow-Origin', origin);
+    res.setHeader('Vary', 'Origin');
+  }
+  if (req.method === 'OPTIONS') {
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.writeHead(204);
+    res.end();
+    return;
+  }
   if (path === '/api/session' && req.method === 'GET') {
     const decision = decideRoomCreation(requester, deps.trustedNetworks);
     return json(res, 200, {
