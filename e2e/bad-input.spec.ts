@@ -3,33 +3,8 @@
  * past the frame cap, a 1009 close), the server stays up, and a call in progress keeps flowing.
  */
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import WebSocket from 'ws';
-import type { ResponseMessage } from '../common/signaling';
 import { expectMediaFlowing, Participant } from './support/participant';
-
-class RawClient {
-  private readonly inbox: ResponseMessage[] = [];
-  closeCode: number | null = null;
-
-  private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => this.inbox.push(JSON.parse(String(data)) as ResponseMessage));
-    socket.on('close', (code) => (this.closeCode = code));
-  }
-
-  static async open(baseURL: string): Promise<RawClient> {
-    const socket = new WebSocket(baseURL.replace(/^http/, 'ws') + '/ws');
-    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
-    return new RawClient(socket);
-  }
-
-  /** Sends raw text and waits (bounded) for the next reply. */
-  async send(text: string | Buffer): Promise<ResponseMessage> {
-    const seen = this.inbox.length;
-    this.socket.send(text);
-    await expect.poll(() => this.inbox.length, { timeout: 5000 }).toBeGreaterThan(seen);
-    return this.inbox[seen]!;
-  }
-}
+import { RawClient } from './support/raw-client';
 
 async function healthy(request: APIRequestContext): Promise<boolean> {
   const response = await request.get('/healthz');

@@ -52,6 +52,10 @@ export default {
       closed: 'The web conferencing server cannot be reached. Check your Internet connection, then try again.',
       timeout: 'The web conferencing server did not answer in time. Try again in a moment.',
       unavailable: 'The service is temporarily unavailable. Try again in a moment.',
+      roomLocked: 'This meeting is locked: nobody else may enter. Ask a moderator to unlock it.',
+      roomFull: 'This meeting is full: the maximum number of participants is reached.',
+      notFound: 'No meeting matches this link, or it has expired.',
+      rateLimited: 'Too many attempts from your connection. Wait a minute, then try again.',
       other: 'Something went wrong. Try again, and report it if it keeps happening (detail: {reason}).',
     },
     left: {
