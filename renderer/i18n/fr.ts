@@ -52,7 +52,8 @@ export default {
       closed: 'Le serveur de webconférence est injoignable. Vérifiez votre connexion à Internet, puis réessayez.',
       timeout: 'Le serveur de webconférence n’a pas répondu à temps. Réessayez dans quelques instants.',
       unavailable: 'Le service est momentanément indisponible. Réessayez dans quelques instants.',
-      roomLocked: 'Cette réunion est verrouillée : personne d’autre ne peut y entrer. Demandez à un modérateur de la déverrouiller.',
+      roomLocked:
+        'Cette réunion est verrouillée : personne d’autre ne peut y entrer. Demandez à un modérateur de la déverrouiller.',
       roomFull: 'Cette réunion est complète : le nombre maximal de participants est atteint.',
       notFound: 'Aucune réunion ne correspond à ce lien, ou elle a expiré.',
       rateLimited: 'Trop de tentatives depuis votre connexion. Patientez une minute, puis réessayez.',
