@@ -11,6 +11,10 @@ host="${WEBCONF_HOST:-127.0.0.1}"
 port="${WEBCONF_PORT:-8080}"
 url="http://${host}:${port}"
 
+# On this machine, its own user is the agent: rooms may be created from the machine itself.
+# A real deployment lists the State network's ranges (see docs/server-configuration.md).
+export WEBCONF_TRUSTED_NETWORKS="${WEBCONF_TRUSTED_NETWORKS:-127.0.0.1/32,::1/128}"
+
 node --enable-source-maps dist/server/index.js &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT INT TERM
@@ -24,6 +28,7 @@ curl -fsS "$url/healthz" >/dev/null || { echo "webconf: the server did not answe
 
 echo
 echo "Webconf server: $url  (health: $url/healthz)"
+echo "Rooms may be created from: $WEBCONF_TRUSTED_NETWORKS (data in ${WEBCONF_DATABASE:-data/webconf.sqlite})"
 # Electron's binary is downloaded on its first run (node_modules/electron/dist); without it, or
 # without a display, the desktop app cannot start here.
 electron_binary="node_modules/electron/dist/$(cat node_modules/electron/path.txt 2>/dev/null || echo electron)"
