@@ -18,6 +18,7 @@ export * from './limits';
 
 const Id = z.string().min(1).max(128);
 const Token = z.string().min(1).max(4096);
+const Password = z.string().max(128);
 
 export const RoomIdSchema = z
   .string()
@@ -73,7 +74,13 @@ export const requestSchemas = {
     hostToken: Token.optional(),
     /** From a previous join of this room: a reconnecting participant keeps its role. */
     sessionToken: Token.optional(),
+    /** From a moderator admitting us out of the lobby. */
+    admissionToken: Token.optional(),
+    /** The room's password, when it has one. */
+    password: Password.optional(),
   }),
+  /** Ask to enter a room whose lobby is on; answered later by `admitted` or `refused`. */
+  knock: z.strictObject({ roomId: RoomIdSchema, displayName: DisplayNameSchema, password: Password.optional() }),
   connectTransport: z.strictObject({ transportId: Id, dtlsParameters: DtlsParametersSchema }),
   produce: z.strictObject({
     transportId: Id,
@@ -100,6 +107,11 @@ export const requestSchemas = {
   muteParticipant: z.strictObject({ peerId: Id, source: z.enum(['microphone', 'camera']) }),
   removeParticipant: z.strictObject({ peerId: Id, reason: z.string().trim().max(200).optional() }),
   lockRoom: z.strictObject({ locked: z.boolean() }),
+  setLobby: z.strictObject({ enabled: z.boolean() }),
+  /** null removes the password. */
+  setPassword: z.strictObject({ password: Password.min(4, 'at least 4 characters').nullable() }),
+  admit: z.strictObject({ knockId: Id }),
+  refuse: z.strictObject({ knockId: Id }),
   endMeeting: z.strictObject({}),
 } as const;
 
@@ -148,6 +160,13 @@ export interface PeerInfo {
 export interface RoomInfo {
   title: string;
   locked: boolean;
+  lobby: boolean;
+  hasPassword: boolean;
+}
+
+export interface Knock {
+  knockId: string;
+  displayName: string;
 }
 
 export interface ResponseMap {
@@ -171,6 +190,11 @@ export interface ResponseMap {
   setConsumerPreferredLayers: Record<string, never>;
   restartIce: { iceParameters: JsonRecord };
   leave: Record<string, never>;
+  knock: { knockId: string };
+  setLobby: Record<string, never>;
+  setPassword: Record<string, never>;
+  admit: Record<string, never>;
+  refuse: Record<string, never>;
   promote: Record<string, never>;
   muteParticipant: Record<string, never>;
   removeParticipant: Record<string, never>;
@@ -191,6 +215,9 @@ export const errorCodes = [
   'room_full',
   'room_locked',
   'rate_limited',
+  'lobby_required', // knock first: a moderator must admit you
+  'password_required',
+  'password_wrong',
   'internal',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
@@ -237,6 +264,12 @@ export interface NotificationMap {
   removed: { by: string; reason: string | null };
   /** A moderator ended the meeting for everyone. */
   meetingEnded: { by: string };
+  /** To moderators: who waits in the lobby, oldest first. */
+  lobbyChanged: { waiting: Knock[] };
+  /** To a knocker: join now with this token. */
+  admitted: { admissionToken: string };
+  /** To a knocker: a moderator refused. */
+  refused: { by: string };
 }
 export type NotificationMethod = keyof NotificationMap;
 

@@ -36,6 +36,16 @@ export class TokenIssuer {
     return payload?.typ === 'host';
   }
 
+  /** Lets a knocker a moderator admitted past the lobby, for a few minutes. */
+  issueAdmissionToken(roomId: string, knockId: string): Promise<string> {
+    return this.sign({ typ: 'admission', knockId }, roomId, 5 * 60);
+  }
+
+  async isAdmitted(token: string | undefined, roomId: string): Promise<boolean> {
+    const payload = token ? await this.verify(token, roomId) : null;
+    return payload?.typ === 'admission';
+  }
+
   issueSessionToken(claims: SessionClaims): Promise<string> {
     const { roomId, ...rest } = claims;
     return this.sign({ typ: 'session', ...rest }, roomId, this.sessionTokenTtlSeconds);

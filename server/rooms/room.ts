@@ -10,6 +10,7 @@ import type {
 import { kindOfSource } from '../../common/signaling';
 import type { Logger } from '../logger';
 import type { SfuRouter, SfuWorker } from '../media/sfu';
+import { randomUUID } from 'node:crypto';
 import { SignalingFailure } from '../signaling/failure';
 import { Peer, type Notify } from './peer';
 
@@ -41,6 +42,8 @@ export class Room {
   readonly peers = new Map<string, Peer>();
   private readonly evictions = new Map<Peer, (reason: string) => void>();
   private pendingAdmissions = 0;
+  /** People waiting in the lobby, in arrival order. */
+  private readonly knocks = new Map<string, { displayName: string; notify: Notify }>();
   private activeSpeaker: string | null = null;
   private closed = false;
 
@@ -66,7 +69,7 @@ export class Room {
   /** A room looked up but never joined (capabilities fetched, then the user walked away) closes. */
   closeIfUnused(afterMs: number): void {
     const timer = setTimeout(() => {
-      if (this.peers.size === 0 && this.pendingAdmissions === 0) this.close();
+      this.closeIfEmpty();
     }, afterMs);
     timer.unref();
   }
@@ -154,7 +157,42 @@ export class Room {
     this.broadcast(peer, 'peerLeft', { peerId: peer.id });
     this.log.info({ peer: peer.id, peers: this.peers.size }, 'peer left');
     if (this.activeSpeaker === peer.id) this.setActiveSpeaker(null);
-    if (this.peers.size === 0 && this.pendingAdmissions === 0) this.close();
+    this.closeIfEmpty();
+  }
+
+  private closeIfEmpty(): void {
+    if (this.peers.size === 0 && this.pendingAdmissions === 0 && this.knocks.size === 0) this.close();
+  }
+
+  knock(displayName: string, notify: Notify): string {
+    const knockId = randomUUID();
+    this.knocks.set(knockId, { displayName, notify });
+    this.announceLobby();
+    return knockId;
+  }
+
+  /** The knocker gave up (left the page, lost its connection). */
+  withdrawKnock(knockId: string): void {
+    if (!this.knocks.delete(knockId)) return;
+    this.announceLobby();
+    this.closeIfEmpty();
+  }
+
+  /** A moderator's answer to a knock: the knocker is told, and leaves the lobby either way. */
+  answerKnock(knockId: string, answer: (notify: Notify) => void): void {
+    const knock = this.knocks.get(knockId);
+    if (!knock) throw new SignalingFailure('not_found', 'nobody with this knock waits any more');
+    this.knocks.delete(knockId);
+    answer(knock.notify);
+    this.announceLobby();
+  }
+
+  /** Tells moderators who waits; sent to a moderator who arrives, too. */
+  announceLobby(to?: Peer): void {
+    if (to && this.knocks.size === 0) return; // a new moderator needs no news of an empty lobby
+    const waiting = [...this.knocks].map(([knockId, { displayName }]) => ({ knockId, displayName }));
+    const moderators = to ? [to] : [...this.peers.values()].filter((peer) => peer.role === 'moderator');
+    for (const moderator of moderators) moderator.notify('lobbyChanged', { waiting });
   }
 
   /** A moderator turned a participant's microphone (paused) or camera (closed) off. */
@@ -177,6 +215,7 @@ export class Room {
   setRole(peer: Peer, role: Role): void {
     peer.role = role;
     for (const other of this.peers.values()) other.notify('peerUpdated', { peer: peer.info });
+    if (role === 'moderator') this.announceLobby(peer);
   }
 
   broadcastToAll<M extends NotificationMethod>(method: M, data: NotificationMap[M]): void {

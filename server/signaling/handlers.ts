@@ -2,7 +2,9 @@
  * One handler per request method; the mapped type makes a missing handler a compile error.
  * Handlers receive data already validated by the method's schema.
  */
-import type { RequestMethod, ResponseMap, Role, ValidRequestData } from '../../common/signaling';
+import type { RequestMethod, ResponseMap, Role, RoomInfo, ValidRequestData } from '../../common/signaling';
+import { hashPassword, verifyPassword } from '../access/passwords';
+import type { RoomSettings, StoredRoom } from '../data/rooms';
 import { decideModeration } from '../access/policy';
 import type { Notify, Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
@@ -35,6 +37,44 @@ function moderation(session: Session, targetId: string | null): { room: Room; ac
   return { room, actor: peer, target };
 }
 
+export function roomInfo(stored: StoredRoom): RoomInfo {
+  const { locked, lobby, passwordHash } = stored.settings;
+  return { title: stored.title, locked, lobby, hasPassword: passwordHash !== null };
+}
+
+function saveSettings(room: Room, services: SignalingServices, settings: RoomSettings): void {
+  services.directory.saveSettings(room.id, settings);
+  const stored = findRoomFor(services, room.id, null);
+  room.broadcastToAll('roomUpdated', { room: roomInfo(stored) });
+}
+
+/**
+ * The doors of a room for a participant, in order: locked, password (wrong ones count against the
+ * address, like unknown rooms), lobby. A knock is already the way through the lobby.
+ */
+async function checkEntry(
+  stored: StoredRoom,
+  entry: { admitted: boolean; password: string | undefined; knocking?: boolean },
+  services: SignalingServices,
+  address: string | null,
+): Promise<void> {
+  if (stored.settings.locked) throw new SignalingFailure('room_locked', 'this meeting is locked: nobody new may enter');
+  if (entry.admitted) return;
+  const { passwordHash, lobby } = stored.settings;
+  if (passwordHash !== null) {
+    if (!entry.password) throw new SignalingFailure('password_required', 'this meeting has a password');
+    if (services.roomMisses.isBlocked(address ?? 'unknown')) {
+      throw new SignalingFailure('rate_limited', 'too many wrong passwords; wait a minute');
+    }
+    if (!(await verifyPassword(entry.password, passwordHash))) {
+      services.roomMisses.take(address ?? 'unknown');
+      throw new SignalingFailure('password_wrong', 'wrong password');
+    }
+  }
+  if (lobby && !entry.knocking)
+    throw new SignalingFailure('lobby_required', 'a moderator must let you in: knock first');
+}
+
 export const handlers: { [M in RequestMethod]: Handler<M> } = {
   async getRouterRtpCapabilities({ roomId }, { services, address }) {
     findRoomFor(services, roomId, address);
@@ -49,8 +89,10 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     const previous = await services.tokens.readSessionToken(data.sessionToken, roomId);
     const isHost = await services.tokens.isHostOf(data.hostToken, roomId);
     const role: Role = isHost || previous?.role === 'moderator' ? 'moderator' : 'participant';
-    if (stored.settings.locked && role !== 'moderator') {
-      throw new SignalingFailure('room_locked', 'this meeting is locked: nobody new may enter');
+    if (role !== 'moderator') {
+      // Someone already in (reconnecting) or let in by a moderator passes the lobby and password.
+      const admitted = previous !== null || (await services.tokens.isAdmitted(data.admissionToken, roomId));
+      await checkEntry(stored, { admitted, password: data.password }, services, address);
     }
     let room = await services.registry.getOrCreate(roomId);
     // The last peer may have left between the two calls, closing the room.
@@ -70,13 +112,14 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
       agent: false,
     });
     afterReply(async () => {
+      if (role === 'moderator') room.announceLobby(peer);
       if (room.activeSpeakerId) notify('activeSpeaker', { peerId: room.activeSpeakerId });
       await room.consumeExisting(peer);
     });
     return {
       peerId: peer.id,
       role,
-      room: { title: stored.title, locked: stored.settings.locked },
+      room: roomInfo(stored),
       sessionToken,
       peers: room.otherPeers(peer).map((other) => other.info),
       sendTransport: peer.sendTransport.options,
@@ -153,8 +196,50 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
   async lockRoom({ locked }, { session, services }) {
     const { room } = moderation(session, null);
     const stored = findRoomFor(services, room.id, null);
-    services.directory.saveSettings(room.id, { ...stored.settings, locked });
-    room.broadcastToAll('roomUpdated', { room: { title: stored.title, locked } });
+    saveSettings(room, services, { ...stored.settings, locked });
+    return empty;
+  },
+
+  async setLobby({ enabled }, { session, services }) {
+    const { room } = moderation(session, null);
+    const stored = findRoomFor(services, room.id, null);
+    saveSettings(room, services, { ...stored.settings, lobby: enabled });
+    return empty;
+  },
+
+  async setPassword({ password }, { session, services }) {
+    const { room } = moderation(session, null);
+    const passwordHash = password === null ? null : await hashPassword(password);
+    const stored = findRoomFor(services, room.id, null);
+    saveSettings(room, services, { ...stored.settings, passwordHash });
+    return empty;
+  },
+
+  async knock({ roomId, displayName, password }, { session, services, address, notify }) {
+    if (session.peer || session.knock) throw new SignalingFailure('wrong_state', 'already in a room or its lobby');
+    const stored = findRoomFor(services, roomId, address);
+    await checkEntry(stored, { admitted: false, password, knocking: true }, services, address);
+    const room = await services.registry.getOrCreate(roomId);
+    // Once answered, the knock is over: the knocker may join (admitted) or knock again later.
+    const notifyKnocker: Notify = (method, data) => {
+      if (method === 'admitted' || method === 'refused') session.knock = null;
+      notify(method, data);
+    };
+    const knockId = room.knock(displayName, notifyKnocker);
+    session.knock = { room, knockId };
+    return { knockId };
+  },
+
+  async admit({ knockId }, { session, services }) {
+    const { room } = moderation(session, null);
+    const admissionToken = await services.tokens.issueAdmissionToken(room.id, knockId);
+    room.answerKnock(knockId, (notifyKnocker) => notifyKnocker('admitted', { admissionToken }));
+    return empty;
+  },
+
+  async refuse({ knockId }, { session }) {
+    const { room, actor } = moderation(session, null);
+    room.answerKnock(knockId, (notifyKnocker) => notifyKnocker('refused', { by: actor.displayName }));
     return empty;
   },
 

@@ -92,3 +92,85 @@ describe('roles', () => {
     expect(await guest.client.request('lockRoom', { locked: true })).toMatchObject({ ok: true });
   });
 });
+
+describe('lobby and password', () => {
+  async function hosted() {
+    const roomId = newRoom();
+    const host = await join(roomId, 'Hôte', { hostToken: await server.tokens.issueHostToken(roomId) });
+    return { roomId, host };
+  }
+
+  /** Reads the moderator's lobby news until `name` waits there (each read is bounded). */
+  async function knockOf(client: SignalingClient, name: string): Promise<string> {
+    for (let read = 0; read < 5; read++) {
+      const { waiting } = await client.nextNotification('lobbyChanged');
+      const knock = waiting.find((k) => k.displayName === name);
+      if (knock) return knock.knockId;
+    }
+    throw new Error(`${name} never showed up in the lobby`);
+  }
+
+  async function knocker(roomId: string, displayName: string, password?: string) {
+    const client = await SignalingClient.connect(server.url);
+    clients.push(client);
+    const reply = await client.request('knock', { roomId, displayName, password });
+    return { client, reply };
+  }
+
+  it('makes guests wait until a moderator admits them; refused ones are told by whom', async () => {
+    const { roomId, host } = await hosted();
+    expect(await host.client.request('setLobby', { enabled: true })).toMatchObject({ ok: true });
+    expect((await join(roomId, 'Resquilleur')).reply).toMatchObject({ ok: false, error: { code: 'lobby_required' } });
+
+    const guest = await knocker(roomId, 'Invitée');
+    const { waiting } = await host.client.nextNotification('lobbyChanged');
+    expect(waiting).toEqual([{ knockId: expect.any(String), displayName: 'Invitée' }]);
+    expect(await host.client.request('admit', { knockId: waiting[0]!.knockId })).toMatchObject({ ok: true });
+    const { admissionToken } = await guest.client.nextNotification('admitted');
+    const { rtpCapabilities } = await guest.client.call('getRouterRtpCapabilities', { roomId });
+    expect(
+      await guest.client.request('join', { roomId, displayName: 'Invitée', rtpCapabilities, admissionToken }),
+    ).toMatchObject({ ok: true });
+
+    const other = await knocker(roomId, 'Refusé');
+    const knockId = await knockOf(host.client, 'Refusé');
+    expect(await host.client.request('refuse', { knockId })).toMatchObject({ ok: true });
+    expect(await other.client.nextNotification('refused')).toEqual({ by: 'Hôte' });
+  });
+
+  it("drops a knocker who goes away from the moderators' list", async () => {
+    const { roomId, host } = await hosted();
+    await host.client.request('setLobby', { enabled: true });
+    const guest = await knocker(roomId, 'Pressé');
+    await host.client.nextNotification('lobbyChanged');
+    await guest.client.close();
+    expect(await host.client.nextNotification('lobbyChanged')).toEqual({ waiting: [] });
+  });
+
+  it('asks for the password, refuses a wrong one, admits the right one; moderators need none', async () => {
+    const { roomId, host } = await hosted();
+    expect(await host.client.request('setPassword', { password: 'Sésame 2026' })).toMatchObject({ ok: true });
+    expect(await host.client.nextNotification('roomUpdated')).toMatchObject({ room: { hasPassword: true } });
+    const { rtpCapabilities } = await host.client.call('getRouterRtpCapabilities', { roomId });
+    const guest = await SignalingClient.connect(server.url);
+    clients.push(guest);
+    const attempt = (password?: string) =>
+      guest.request('join', { roomId, displayName: 'Invité', rtpCapabilities, password });
+    expect(await attempt()).toMatchObject({ ok: false, error: { code: 'password_required' } });
+    expect(await attempt('sesame')).toMatchObject({ ok: false, error: { code: 'password_wrong' } });
+    expect(await attempt('Sésame 2026')).toMatchObject({ ok: true });
+    expect(
+      (await join(roomId, 'Co-hôte', { hostToken: await server.tokens.issueHostToken(roomId) })).reply,
+    ).toMatchObject({ ok: true });
+  });
+
+  it('refuses lobby and password changes from participants', async () => {
+    const { roomId } = await hosted();
+    const guest = await join(roomId, 'Invité');
+    expect(await guest.client.request('setLobby', { enabled: true })).toMatchObject({ error: { code: 'forbidden' } });
+    expect(await guest.client.request('setPassword', { password: 'pirate' })).toMatchObject({
+      error: { code: 'forbidden' },
+    });
+    expect(await guest.client.request('admit', { knockId: 'x' })).toMatchObject({ error: { code: 'forbidden' } });
+  });
+});

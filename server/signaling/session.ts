@@ -6,6 +6,8 @@ import { SignalingFailure } from './failure';
 export class Session {
   room: Room | null = null;
   peer: Peer | null = null;
+  /** Waiting in a room's lobby. */
+  knock: { room: Room; knockId: string } | null = null;
 
   joined(): { room: Room; peer: Peer } {
     if (!this.room || !this.peer) throw new SignalingFailure('wrong_state', 'join a room first');
@@ -14,7 +16,13 @@ export class Session {
 
   leave(): void {
     if (this.room && this.peer) this.room.remove(this.peer);
+    this.withdrawKnock();
     this.forget();
+  }
+
+  withdrawKnock(): void {
+    if (this.knock) this.knock.room.withdrawKnock(this.knock.knockId);
+    this.knock = null;
   }
 
   forget(): void {

@@ -109,6 +109,11 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   removeParticipant: { peerId: 'peer-1', reason: 'hors sujet' },
   lockRoom: { locked: true },
   endMeeting: {},
+  knock: { roomId: 'some-room', displayName: 'Alice' },
+  setLobby: { enabled: true },
+  setPassword: { password: 'sesame' },
+  admit: { knockId: 'knock-1' },
+  refuse: { knockId: 'knock-1' },
 };
 
 /** Data each method's schema refuses. */
@@ -129,6 +134,11 @@ const invalid: Record<RequestMethod, unknown> = {
   removeParticipant: { peerId: 'peer-1', reason: 'x'.repeat(201) },
   lockRoom: { locked: 'yes' },
   endMeeting: { everyone: true },
+  knock: { roomId: 'some-room', displayName: '' },
+  setLobby: {},
+  setPassword: { password: 'abc' },
+  admit: { knockId: 7 },
+  refuse: {},
 };
 
 describe('request validation', () => {
@@ -150,7 +160,8 @@ describe('request validation', () => {
 });
 
 describe('request state', () => {
-  const needJoin = requestMethods.filter((m) => m !== 'getRouterRtpCapabilities' && m !== 'join');
+  // Entering a room (or its lobby) is the way in; everything else needs to be in.
+  const needJoin = requestMethods.filter((m) => !['getRouterRtpCapabilities', 'join', 'knock'].includes(m));
 
   it.each(needJoin)('%s before join → wrong_state', async (method) => {
     const client = await open();
