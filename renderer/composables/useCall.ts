@@ -50,6 +50,7 @@ function bindConference(conference: Conference): void {
   conference.on('joined', ({ selfPeerId, role, room, peers }) => call.setJoined(selfPeerId, role, room, peers));
   conference.on('peerUpdated', (peer) => call.updatePeer(peer));
   conference.on('roomUpdated', (room) => (call.room = room));
+  conference.on('lobby', ({ waiting }) => (call.lobby = waiting));
   conference.on('dismissed', (dismissal) => (call.dismissal = dismissal));
   conference.on('peerJoined', (peer) => call.addPeer(peer));
   conference.on('peerLeft', ({ peerId }) => call.removePeer(peerId));
@@ -159,7 +160,7 @@ export function useCall() {
     await (await runtime!.conference).prepare(roomId);
   }
 
-  async function join(): Promise<void> {
+  async function join(password?: string): Promise<void> {
     if (!call.roomId) throw new Error('no room chosen');
     const conference = await runtime!.conference;
     await conference.join({
@@ -169,6 +170,7 @@ export function useCall() {
       camera: call.cameraOn ? localMedia.track('camera') : null,
       microphoneMuted: call.microphoneMuted,
       hostToken: runtime!.hostTokens.get(call.roomId),
+      password,
     });
   }
 

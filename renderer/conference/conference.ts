@@ -7,6 +7,7 @@ import { Device, type types } from 'mediasoup-client';
 import type {
   MediaKind,
   MediaSource,
+  Knock,
   NewConsumer,
   PeerInfo,
   RequestData,
@@ -19,9 +20,18 @@ import { Emitter } from './emitter';
 import { SignalingClient, SignalingRequestError } from './signaling-client';
 import { timing } from './timing';
 
-export type ModerationMethod = 'promote' | 'muteParticipant' | 'removeParticipant' | 'lockRoom' | 'endMeeting';
+export type ModerationMethod =
+  | 'promote'
+  | 'muteParticipant'
+  | 'removeParticipant'
+  | 'lockRoom'
+  | 'endMeeting'
+  | 'setLobby'
+  | 'setPassword'
+  | 'admit'
+  | 'refuse';
 
-export type ConferenceState = 'idle' | 'joining' | 'joined' | 'reconnecting' | 'left' | 'failed';
+export type ConferenceState = 'idle' | 'joining' | 'waiting' | 'joined' | 'reconnecting' | 'left' | 'failed';
 
 export interface RemoteMedia {
   consumerId: string;
@@ -36,6 +46,8 @@ export interface ConferenceEvents extends Record<string, unknown> {
   joined: { selfPeerId: string; role: Role; room: RoomInfo; peers: PeerInfo[] };
   peerUpdated: PeerInfo;
   roomUpdated: RoomInfo;
+  /** For moderators: who waits in the lobby. */
+  lobby: { waiting: Knock[] };
   /** A moderator turned our microphone or camera off. */
   mutedByModerator: { source: 'microphone' | 'camera'; by: string };
   /** We are out of the room by a moderator's decision. */
@@ -57,6 +69,8 @@ export interface JoinOptions {
   microphoneMuted: boolean;
   /** From creating the room on this device: join as moderator. */
   hostToken?: string;
+  /** The room's password, when it has one. */
+  password?: string;
 }
 
 export interface ConferenceDeps {
@@ -88,6 +102,8 @@ export class Conference extends Emitter<ConferenceEvents> {
   private joinOptions: JoinOptions | null = null;
   /** From the last join: presented when joining again, to keep our role. */
   private sessionToken: string | undefined;
+  /** From a moderator letting us out of the lobby, until we have joined with it. */
+  private admissionToken: string | undefined;
   private state: ConferenceState = 'idle';
   private readonly connect: (url: string) => Promise<SignalingClient>;
   private readonly reconnectDelaysMs: number[];
@@ -117,7 +133,8 @@ export class Conference extends Emitter<ConferenceEvents> {
   }
 
   async join(options: JoinOptions): Promise<void> {
-    if (this.state === 'joining' || this.state === 'joined') throw new Error('already in a call');
+    if (this.state === 'joining' || this.state === 'waiting' || this.state === 'joined')
+      throw new Error('already in a call');
     this.joinOptions = options;
     this.setState('joining');
     try {
@@ -229,15 +246,24 @@ export class Conference extends Emitter<ConferenceEvents> {
     const device = this.device;
     if (!signaling || !device) throw new Error('not prepared');
     this.recvReady = deferred();
-    const reply = await signaling.request('join', {
-      roomId: options.roomId,
-      displayName: options.displayName,
-      // A loaded Device always has codecs; the signaling schema requires them.
-      rtpCapabilities: device.rtpCapabilities as RtpCapabilities & { codecs: NonNullable<RtpCapabilities['codecs']> },
-      hostToken: options.hostToken,
-      sessionToken: this.sessionToken,
+    const request = () =>
+      signaling.request('join', {
+        roomId: options.roomId,
+        displayName: options.displayName,
+        // A loaded Device always has codecs; the signaling schema requires them.
+        rtpCapabilities: device.rtpCapabilities as RtpCapabilities & { codecs: NonNullable<RtpCapabilities['codecs']> },
+        hostToken: options.hostToken,
+        sessionToken: this.sessionToken,
+        admissionToken: this.admissionToken,
+        password: options.password,
+      });
+    const reply = await request().catch(async (error: unknown) => {
+      if (!(error instanceof SignalingRequestError && error.code === 'lobby_required')) throw error;
+      await this.waitInLobby(signaling, options);
+      return request();
     });
     timing.mark('join-reply');
+    this.admissionToken = undefined;
     this.sessionToken = reply.sessionToken;
     this.recvTransport = this.createTransport('recv', reply.recvTransport);
     this.sendTransport = this.createTransport('send', reply.sendTransport);
@@ -318,6 +344,7 @@ export class Conference extends Emitter<ConferenceEvents> {
     signaling.on('rejoinRequired', ({ reason }) => void this.recover(reason, false));
     signaling.on('peerUpdated', ({ peer }) => this.emit('peerUpdated', peer));
     signaling.on('roomUpdated', ({ room }) => this.emit('roomUpdated', room));
+    signaling.on('lobbyChanged', ({ waiting }) => this.emit('lobby', { waiting }));
     signaling.on('mutedByModerator', (data) => this.emit('mutedByModerator', data));
     signaling.on('removed', ({ by, reason }) => this.dismiss({ kind: 'removed', by, reason }));
     signaling.on('meetingEnded', ({ by }) => this.dismiss({ kind: 'ended', by, reason: null }));
@@ -401,6 +428,33 @@ export class Conference extends Emitter<ConferenceEvents> {
       }
     }
     this.setState('failed', 'cannot reach the server');
+  }
+
+  /** Knocks, and waits until a moderator admits us (keeping the token to join with) or refuses. */
+  private async waitInLobby(signaling: SignalingClient, options: JoinOptions): Promise<void> {
+    this.setState('waiting');
+    const answer = new Promise<void>((resolve, reject) => {
+      const offAdmitted = signaling.on('admitted', ({ admissionToken }) => {
+        this.admissionToken = admissionToken;
+        stop();
+        resolve();
+      });
+      const offRefused = signaling.on('refused', ({ by }) => {
+        stop();
+        reject(new SignalingRequestError('refused', `${by} refused the entry`));
+      });
+      const offClosed = signaling.on('closed', () => {
+        stop();
+        reject(new SignalingRequestError('closed', 'connection to the server lost'));
+      });
+      const stop = () => [offAdmitted, offRefused, offClosed].forEach((off) => off());
+    });
+    await signaling.request('knock', {
+      roomId: options.roomId,
+      displayName: options.displayName,
+      password: options.password,
+    });
+    await answer;
   }
 
   /** A moderator asks something of the room; the server checks that we are one. */

@@ -15,7 +15,7 @@ import { Emitter } from './emitter';
 
 export class SignalingRequestError extends Error {
   constructor(
-    readonly code: ErrorCode | 'timeout' | 'closed',
+    readonly code: ErrorCode | 'timeout' | 'closed' | 'refused',
     message: string,
   ) {
     super(message);

@@ -8,7 +8,7 @@ const alice: PeerInfo = { peerId: 'p-alice', displayName: 'Alice', role: 'partic
 const bob: PeerInfo = { peerId: 'p-bob', displayName: 'Bob', role: 'participant' };
 const chloe: PeerInfo = { peerId: 'p-chloe', displayName: 'Chloé', role: 'participant' };
 
-const room = { title: 'Point hebdo', locked: false };
+const room = { title: 'Point hebdo', locked: false, lobby: false, hasPassword: false };
 
 function media(consumerId: string, peerId: string, source: 'microphone' | 'camera', paused = false): RemoteMedia {
   return { consumerId, peerId, source, kind: source === 'camera' ? 'video' : 'audio', paused };

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { MediaKind, MediaSource, PeerInfo, Role, RoomInfo } from '../../common/signaling';
+import type { Knock, MediaKind, MediaSource, PeerInfo, Role, RoomInfo } from '../../common/signaling';
 import type { ConferenceState, RemoteMedia } from '../conference/conference';
 
 export interface Participant {
@@ -31,6 +31,8 @@ export const useCallStore = defineStore('call', () => {
   const selfPeerId = ref<string | null>(null);
   const selfRole = ref<Role>('participant');
   const room = ref<RoomInfo | null>(null);
+  /** Who waits in the lobby (moderators only hear of it). */
+  const lobby = ref<Knock[]>([]);
   /** The last time a moderator turned our microphone or camera off, to say who did. */
   const mutedBy = ref<{ source: 'microphone' | 'camera'; by: string } | null>(null);
   /** Why we are out of the room, when a moderator decided it. */
@@ -129,6 +131,7 @@ export const useCallStore = defineStore('call', () => {
     joinOrder.value = [];
     consumers.value = {};
     activeSpeakerId.value = null;
+    lobby.value = [];
   }
 
   return {
@@ -139,6 +142,7 @@ export const useCallStore = defineStore('call', () => {
     selfPeerId,
     selfRole,
     room,
+    lobby,
     mutedBy,
     dismissal,
     participants,
