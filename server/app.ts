@@ -14,6 +14,11 @@ import type { ServerConfig } from './config';
 import { openDatabase } from './data/database';
 import { RoomStore } from './data/rooms';
 import { handleApi, type ApiDeps } from './http/api';
+import { createAuthRoutes, SESSION_COOKIE } from './http/auth-routes';
+import { readCookie } from './http/cookies';
+import { OidcClient } from './auth/oidc-client';
+import { AgentSessionStore } from './data/agent-sessions';
+import type { Requester } from './access/policy';
 import { RoomDirectory } from './rooms/directory';
 import { setSecurityHeaders } from './http/security-headers';
 import { sendText, serveStatic } from './http/static-files';
@@ -61,6 +66,7 @@ export async function createWebconfServer(
   const startedAt = Date.now();
 
   const db = openDatabase(config.database);
+  const agentSessions = new AgentSessionStore(db);
   const directory = new RoomDirectory(new RoomStore(db), config.rooms.expireAfterDays);
   const tokens = new TokenIssuer(
     loadSessionSecret(config.sessionSecret, config.database),
@@ -74,8 +80,38 @@ export async function createWebconfServer(
     tokens,
     roomMisses: new RateLimiter(config.limits.roomMissesPerMinute, 60_000),
     maxParticipants: config.rooms.maxParticipants,
+    agentsBypassLobby: config.rooms.agentsBypassLobby,
   };
+  // Known once listening (port 0 in tests): the redirect URIs registered at the issuer derive from it.
+  let publicUrl = '';
+  let discovery: Promise<OidcClient> | null = null;
+  const { oidc } = config;
+  const oidcClient = (): Promise<OidcClient> => {
+    if (!oidc) return Promise.reject(new Error('agent sign-in is not configured'));
+    discovery ??= OidcClient.discover({
+      issuer: oidc.issuer,
+      clientId: oidc.clientId,
+      clientSecret: oidc.clientSecret,
+      scopes: oidc.scopes,
+      pkce: oidc.pkce,
+      redirectUri: `${publicUrl}/auth/callback`,
+      postLogoutRedirectUri: `${publicUrl}/auth/logout/callback`,
+    }).catch((error: Error) => {
+      discovery = null; // the issuer may be back next time
+      throw error;
+    });
+    return discovery;
+  };
+  const authRoutes = createAuthRoutes({
+    oidc: oidcClient,
+    sessions: agentSessions,
+    sessionTtlMs: (oidc?.sessionHours ?? 12) * 3_600_000,
+    secureCookies: (config.publicUrl ?? '').startsWith('https:'),
+    allowedOrigins: config.allowedOrigins,
+    log,
+  });
   const api: ApiDeps = {
+    signInAvailable: oidc !== undefined,
     directory,
     tokens,
     trustedNetworks,
@@ -86,17 +122,30 @@ export async function createWebconfServer(
   };
   const addressOf = (req: IncomingMessage) =>
     clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
+  const agentOf = (req: IncomingMessage): Requester['agent'] => {
+    const session = agentSessions.find(readCookie(req, SESSION_COOKIE));
+    return session ? { sub: session.sub, name: session.name } : null;
+  };
+  const requesterOf = (req: IncomingMessage): Requester => ({ address: addressOf(req), agent: agentOf(req) });
   const sweep = setInterval(() => {
     const deleted = directory.deleteExpired();
     if (deleted > 0) log.info({ deleted }, 'expired rooms deleted');
+    agentSessions.deleteExpired();
   }, 3_600_000);
   sweep.unref();
 
   const http = createServer((req, res) => {
     setSecurityHeaders(res);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path.startsWith('/auth/')) {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      void authRoutes(req, res, url).then((handled) => {
+        if (!handled) sendText(res, 404, 'not found');
+      });
+      return;
+    }
     if (path.startsWith('/api/')) {
-      handleApi(req, res, path, { address: addressOf(req), agent: null }, api).catch((error: Error) => {
+      handleApi(req, res, path, requesterOf(req), api).catch((error: Error) => {
         log.error({ err: error.message, path }, 'API request failed');
         if (!res.headersSent) sendText(res, 500, 'internal error');
       });
@@ -138,7 +187,11 @@ export async function createWebconfServer(
   wss.on('connection', (ws, req: IncomingMessage) => {
     alive.add(ws);
     ws.on('pong', () => alive.add(ws));
-    serveSignaling(ws, { services, address: addressOf(req), messagesPerSecond: config.limits.messagesPerSecond }, log);
+    serveSignaling(
+      ws,
+      { services, requester: requesterOf(req), messagesPerSecond: config.limits.messagesPerSecond },
+      log,
+    );
   });
   // A peer whose network vanished never closes its socket: ping, and drop the silent ones.
   const heartbeat = setInterval(() => {
@@ -153,6 +206,7 @@ export async function createWebconfServer(
   const { port } = http.address() as AddressInfo;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   const url = `http://${host}:${port}`;
+  publicUrl = (config.publicUrl ?? url).replace(/\/$/, '');
   log.info({ url, workers: pool.size }, 'webconf server listening');
 
   return {

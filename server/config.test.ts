@@ -38,7 +38,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['app://webconf'],
       database: path.resolve('data/webconf.sqlite'),
       access: { trustedNetworks: [], trustedProxies: [] },
-      rooms: { expireAfterDays: 90, maxParticipants: 50, maxTitleLength: 120 },
+      rooms: { expireAfterDays: 90, maxParticipants: 50, maxTitleLength: 120, agentsBypassLobby: true },
       limits: { messagesPerSecond: 50, roomCreationsPerHour: 30, roomMissesPerMinute: 10 },
       media: {
         workers: availableParallelism(),

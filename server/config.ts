@@ -21,6 +21,20 @@ export const ConfigSchema = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Browser origins allowed to open the signaling socket besides the server's own. */
     allowedOrigins: z.array(z.string().url()).default(['app://webconf']),
+    /** The address users reach the server at (https://…); defaults to http://host:port. */
+    publicUrl: z.url({ protocol: /^https?$/ }).optional(),
+    /** Agent sign-in (ProConnect or any OpenID Connect issuer); off when absent. */
+    oidc: z
+      .strictObject({
+        issuer: z.url(),
+        clientId: z.string().min(1),
+        clientSecret: z.string().min(1),
+        scopes: z.string().default('openid email given_name usual_name uid'),
+        pkce: z.enum(['auto', 'always', 'never']).default('auto'),
+        /** How long a signed-in agent stays signed in. */
+        sessionHours: z.coerce.number().min(1).max(720).default(12),
+      })
+      .optional(),
     /** The embedded SQLite database file (":memory:" keeps nothing, for tests). */
     database: z.string().min(1).default(path.resolve('data/webconf.sqlite')),
     /** Secret that signs session and host tokens; generated and kept beside the database when unset. */
@@ -39,6 +53,8 @@ export const ConfigSchema = z
         expireAfterDays: z.coerce.number().min(1).max(3650).default(90),
         maxParticipants: z.coerce.number().int().min(2).max(1000).default(50),
         maxTitleLength: z.coerce.number().int().min(10).max(500).default(120),
+        /** Signed-in agents walk past the waiting room. */
+        agentsBypassLobby: z.boolean().default(true),
       })
       .prefault({}),
     limits: z
@@ -91,12 +107,18 @@ export const ConfigSchema = z
 export type ServerConfig = z.output<typeof ConfigSchema>;
 export type ServerConfigInput = z.input<typeof ConfigSchema>;
 
-type Section = 'media' | 'access' | 'rooms' | 'limits';
+type Section = 'media' | 'access' | 'rooms' | 'limits' | 'oidc';
 const listVariables = new Set(['WEBCONF_ALLOWED_ORIGINS', 'WEBCONF_TRUSTED_NETWORKS', 'WEBCONF_TRUSTED_PROXIES']);
 
 /** Environment variable → configuration key path. */
 const envKeys: Record<string, [string] | [Section, string]> = {
   WEBCONF_DATABASE: ['database'],
+  WEBCONF_PUBLIC_URL: ['publicUrl'],
+  WEBCONF_OIDC_ISSUER: ['oidc', 'issuer'],
+  WEBCONF_OIDC_CLIENT_ID: ['oidc', 'clientId'],
+  WEBCONF_OIDC_CLIENT_SECRET: ['oidc', 'clientSecret'],
+  WEBCONF_OIDC_SCOPES: ['oidc', 'scopes'],
+  WEBCONF_OIDC_PKCE: ['oidc', 'pkce'],
   WEBCONF_SESSION_SECRET: ['sessionSecret'],
   WEBCONF_TRUSTED_NETWORKS: ['access', 'trustedNetworks'],
   WEBCONF_TRUSTED_PROXIES: ['access', 'trustedProxies'],

@@ -21,6 +21,16 @@ const migrations: string[] = [
      settings TEXT NOT NULL
    );
    CREATE INDEX rooms_last_used ON rooms (last_used_at);`,
+  `CREATE TABLE agent_sessions (
+     id_hash TEXT PRIMARY KEY,
+     sub TEXT NOT NULL,
+     email TEXT,
+     name TEXT,
+     id_token TEXT,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX agent_sessions_expiry ON agent_sessions (expires_at);`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -45,7 +45,7 @@ describe('who may create a room', () => {
   it('refuses a guest outside the trusted networks, and says why', async () => {
     const server = await start();
     const session = await (await fetch(`${server.url}/api/session`)).json();
-    expect(session).toEqual({ agent: null, canCreateRooms: false, reason: 'sign-in-required' });
+    expect(session).toEqual({ agent: null, signInAvailable: false, canCreateRooms: false, reason: 'sign-in-required' });
     const { status, body } = await createRoom(server, 'Réunion');
     expect(status).toBe(403);
     expect(body).toMatchObject({ error: { code: 'sign-in-required' } });

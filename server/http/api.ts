@@ -16,6 +16,8 @@ import { SignalingFailure } from '../signaling/failure';
 const MAX_BODY_BYTES = 16 * 1024;
 
 export interface ApiDeps {
+  /** Whether agents can sign in here (an OpenID Connect issuer is configured). */
+  signInAvailable: boolean;
   directory: RoomDirectory;
   tokens: TokenIssuer;
   trustedNetworks: NetworkList;
@@ -50,6 +52,7 @@ export async function handleApi(
     const decision = decideRoomCreation(requester, deps.trustedNetworks);
     return json(res, 200, {
       agent: requester.agent,
+      signInAvailable: deps.signInAvailable,
       canCreateRooms: decision.allowed,
       reason: decision.allowed ? null : decision.reason,
     });

@@ -18,6 +18,7 @@ import {
 import type { Logger } from '../logger';
 import { SfuRejection } from '../media/sfu';
 import type { Notify } from '../rooms/peer';
+import type { Requester } from '../access/policy';
 import { RateLimiter } from '../access/rate-limit';
 import { SignalingFailure } from './failure';
 import { handlers, type HandlerContext } from './handlers';
@@ -39,13 +40,14 @@ const MAX_BUFFERED_BYTES = 8 * 1024 * 1024;
 
 export interface ConnectionOptions {
   services: SignalingServices;
-  /** The client's address, for per-address limits. */
-  address: string | null;
+  /** Who opened the socket: its address (per-address limits) and signed-in agent, if any. */
+  requester: Requester;
   messagesPerSecond: number;
 }
 
 export function serveSignaling(socket: WebSocket, options: ConnectionOptions, log: Logger): void {
-  const { services, address } = options;
+  const { services, requester } = options;
+  const { address } = requester;
   const session = new Session();
   const messages = new RateLimiter(options.messagesPerSecond, 1000);
   const scheduler = new RequestScheduler();
@@ -99,7 +101,14 @@ export function serveSignaling(socket: WebSocket, options: ConnectionOptions, lo
 
   const execute = async ({ id, method, data }: ParsedRequest): Promise<void> => {
     const deferred: Array<() => Promise<void>> = [];
-    const ctx: HandlerContext = { session, services, address, notify, afterReply: (task) => deferred.push(task) };
+    const ctx: HandlerContext = {
+      session,
+      services,
+      address,
+      agent: requester.agent,
+      notify,
+      afterReply: (task) => deferred.push(task),
+    };
     try {
       const result = await (handlers[method] as (d: unknown, c: HandlerContext) => Promise<unknown>)(data, ctx);
       send({ type: 'response', id, ok: true, data: result });

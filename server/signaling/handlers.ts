@@ -5,7 +5,7 @@
 import type { RequestMethod, ResponseMap, Role, RoomInfo, ValidRequestData } from '../../common/signaling';
 import { hashPassword, verifyPassword } from '../access/passwords';
 import type { RoomSettings, StoredRoom } from '../data/rooms';
-import { decideModeration } from '../access/policy';
+import { decideModeration, type Requester } from '../access/policy';
 import type { Notify, Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
 import { SignalingFailure } from './failure';
@@ -17,6 +17,8 @@ export interface HandlerContext {
   services: SignalingServices;
   /** The client's address as the server believes it (proxy headers from trusted proxies only). */
   address: string | null;
+  /** The signed-in agent on this connection (web session cookie), if any. */
+  agent: Requester['agent'];
   notify: Notify;
   /** Runs after the reply is sent (e.g. media for a new peer, which needs its transports first). */
   afterReply: (task: () => Promise<void>) => void;
@@ -54,7 +56,7 @@ function saveSettings(room: Room, services: SignalingServices, settings: RoomSet
  */
 async function checkEntry(
   stored: StoredRoom,
-  entry: { admitted: boolean; password: string | undefined; knocking?: boolean },
+  entry: { admitted: boolean; password: string | undefined; knocking?: boolean; skipLobby?: boolean },
   services: SignalingServices,
   address: string | null,
 ): Promise<void> {
@@ -71,7 +73,7 @@ async function checkEntry(
       throw new SignalingFailure('password_wrong', 'wrong password');
     }
   }
-  if (lobby && !entry.knocking)
+  if (lobby && !entry.knocking && !entry.skipLobby)
     throw new SignalingFailure('lobby_required', 'a moderator must let you in: knock first');
 }
 
@@ -82,7 +84,7 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     return { rtpCapabilities: room.rtpCapabilities };
   },
 
-  async join(data, { session, services, address, notify, afterReply }) {
+  async join(data, { session, services, address, agent, notify, afterReply }) {
     if (session.peer) throw new SignalingFailure('wrong_state', 'already in a room; leave it first');
     const { roomId, displayName, rtpCapabilities } = data;
     const stored = findRoomFor(services, roomId, address);
@@ -92,7 +94,8 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     if (role !== 'moderator') {
       // Someone already in (reconnecting) or let in by a moderator passes the lobby and password.
       const admitted = previous !== null || (await services.tokens.isAdmitted(data.admissionToken, roomId));
-      await checkEntry(stored, { admitted, password: data.password }, services, address);
+      const skipLobby = agent !== null && services.agentsBypassLobby;
+      await checkEntry(stored, { admitted, password: data.password, skipLobby }, services, address);
     }
     let room = await services.registry.getOrCreate(roomId);
     // The last peer may have left between the two calls, closing the room.
@@ -109,7 +112,7 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
       participantId: peer.id,
       role,
       displayName,
-      agent: false,
+      agent: agent !== null,
     });
     afterReply(async () => {
       if (role === 'moderator') room.announceLobby(peer);

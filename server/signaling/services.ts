@@ -16,6 +16,7 @@ export interface SignalingServices {
   /** Unknown room ids tried, per client address. */
   roomMisses: RateLimiter;
   maxParticipants: number;
+  agentsBypassLobby: boolean;
 }
 
 /**
