@@ -40,8 +40,8 @@ export class Participant {
   }
 
   /** As an agent on the State network: home page → title → create; returns the meeting link. */
-  async createRoom(title: string): Promise<string> {
-    await this.page.goto('/');
+  async createRoom(title: string, server = ''): Promise<string> {
+    await this.page.goto(`${server}/`);
     await this.page.getByTestId('create-title').fill(title);
     await this.page.getByTestId('home-create').click();
     await this.page.waitForURL(/\/r\/[a-z2-7]{26}$/);

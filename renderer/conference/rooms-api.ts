@@ -3,6 +3,10 @@
  * Framework-free; `fetch` is injected for tests.
  */
 export interface SessionInfo {
+  /** The signed-in agent, if any. */
+  agent: { sub: string; name: string | null } | null;
+  /** Whether agents can sign in on this server (an identity provider is configured). */
+  signInAvailable: boolean;
   canCreateRooms: boolean;
   reason: 'sign-in-required' | null;
 }
@@ -46,6 +50,19 @@ export class RoomsApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title }),
     });
+  }
+
+  /** Where agents sign in: the server runs the identity provider's redirect flow. */
+  signInUrl(returnTo: string): string {
+    const url = new URL('/auth/login', this.serverUrl);
+    url.searchParams.set('returnTo', returnTo);
+    return url.href;
+  }
+
+  /** Closes the session here; returns where to go to close it at the identity provider too. */
+  async signOut(): Promise<string> {
+    const { redirectTo } = await this.call<{ redirectTo: string }>('/auth/logout', { method: 'POST' });
+    return redirectTo;
   }
 
   /** The room, or null when there is no such room (or it expired). */

@@ -34,8 +34,12 @@ export default {
     titleLabel: 'Meeting title',
     titleRequired: 'Give the meeting a title.',
     createRefused:
-      'Only State agents may create a meeting: connect from the State network (RIE). Guests join a meeting with the link they received, without an account.',
+      'Only State agents may create a meeting: sign in with ProConnect, or connect from the State network (RIE). Guests join a meeting with the link they received, without an account.',
     createFailed: 'The meeting could not be created: {reason}',
+    signIn: 'Sign in with ProConnect',
+    signedIn: 'Signed in as {name}.',
+    signOut: 'Sign out',
+    signInFailed: 'Signing in did not work. Try again; if it keeps failing, contact your IT support.',
     create: 'Create the meeting',
   },
   room: {

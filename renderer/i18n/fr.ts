@@ -34,8 +34,13 @@ export default {
     titleLabel: 'Titre de la réunion',
     titleRequired: 'Donnez un titre à la réunion.',
     createRefused:
-      'Seuls les agents de l’État peuvent créer une réunion : connectez-vous depuis le réseau de l’État (RIE). Les invités rejoignent une réunion avec le lien reçu, sans compte.',
+      'Seuls les agents de l’État peuvent créer une réunion : connectez-vous avec ProConnect, ou depuis le réseau de l’État (RIE). Les invités rejoignent une réunion avec le lien reçu, sans compte.',
     createFailed: 'La réunion n’a pas pu être créée : {reason}',
+    signIn: 'Se connecter avec ProConnect',
+    signedIn: 'Connecté en tant que {name}.',
+    signOut: 'Se déconnecter',
+    signInFailed:
+      'La connexion n’a pas abouti. Réessayez ; si le problème persiste, contactez votre support informatique.',
     create: 'Créer la réunion',
   },
   room: {
