@@ -22,6 +22,11 @@ export interface AppInfo {
   platform: string;
 }
 
+export interface SignedInAgent {
+  sub: string;
+  name: string | null;
+}
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
@@ -30,6 +35,13 @@ export interface DesktopApi {
   setDevicePreferences(preferences: DevicePreferences): Promise<void>;
   /** Opens an http(s) or mailto link outside the app (the host re-checks the scheme). */
   openExternal(url: string): Promise<void>;
+  /**
+   * Signs the agent in at the server's identity provider. The desktop app goes through the
+   * system browser and keeps the session in its main process; the web client navigates away.
+   */
+  signIn(returnTo: string): Promise<SignedInAgent>;
+  /** Ends the session here and at the identity provider. */
+  signOut(): Promise<void>;
 }
 
 export type DesktopMethod = keyof DesktopApi;
@@ -41,6 +53,8 @@ export const desktopChannels = {
   getDevicePreferences: 'webconf:get-device-preferences',
   setDevicePreferences: 'webconf:set-device-preferences',
   openExternal: 'webconf:open-external',
+  signIn: 'webconf:sign-in',
+  signOut: 'webconf:sign-out',
 } as const satisfies Record<DesktopMethod, string>;
 
 export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;

@@ -7,7 +7,7 @@ import path from 'node:path';
  * Synchronous on purpose: these files are tiny, successive writes stay ordered, and a write made
  * while the app quits completes before the process exits.
  */
-export function writeFileAtomicSync(filePath: string, data: string): void {
+export function writeFileAtomicSync(filePath: string, data: string | Uint8Array): void {
   mkdirSync(path.dirname(filePath), { recursive: true });
   const tempPath = `${filePath}.${process.pid}.tmp`;
   try {

@@ -18,6 +18,8 @@ function setup() {
     openExternal: async (url) => {
       opened.push(url);
     },
+    signIn: async () => ({ sub: 'agent-1', name: 'Camille Durand' }),
+    signOut: async () => undefined,
   });
   return { api, opened, stored: () => stored };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DesktopApi } from '../common/desktop-api';
+import type { DesktopApi, SignedInAgent } from '../common/desktop-api';
 import { toSafeExternalUrl } from './navigation-policy';
 import { devicePreferencesSchema, type SettingsStore } from './settings-store';
 
@@ -9,6 +9,9 @@ export interface DesktopApiDeps {
   platform: string;
   /** Hands a URL to the operating system; only ever called with a URL that passed the policy. */
   openExternal: (url: string) => Promise<void>;
+  /** Agent sign-in through the system browser (see agent-sign-in.ts); the token stays here. */
+  signIn: () => Promise<SignedInAgent>;
+  signOut: () => Promise<void>;
 }
 
 /**
@@ -43,5 +46,8 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
       }
       await deps.openExternal(safeUrl);
     },
+    // Where to return is a web-client notion: the app stays on its page while the browser signs in.
+    signIn: () => deps.signIn(),
+    signOut: () => deps.signOut(),
   };
 }

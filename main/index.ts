@@ -4,7 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, screen, session, shell } from 'electron';
+import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import { createAgentAccount } from './agent-account';
+import { installAgentAuthHeader } from './agent-auth-header';
+import { AgentSessionStore } from './agent-session-store';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
 import { buildContentSecurityPolicy } from './csp';
@@ -72,11 +75,19 @@ async function start(): Promise<void> {
   );
   installPermissionHandlers(session.defaultSession, origins, log);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, origins, openExternal, log));
+  const account = createAgentAccount({
+    serverUrl: settings.serverUrl(),
+    store: new AgentSessionStore(userDataDir, safeStorage, log),
+    openExternal,
+  });
+  installAgentAuthHeader(session.defaultSession.webRequest, origins.serverOrigin, account.token);
   const handlers = createDesktopApiHandlers({
     settings,
     appVersion: app.getVersion(),
     platform: process.platform,
     openExternal,
+    signIn: account.signIn,
+    signOut: account.signOut,
   });
   registerDesktopApi(ipcMain, handlers, isAppFrame);
 

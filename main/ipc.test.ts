@@ -40,6 +40,8 @@ function recordingApi() {
     getDevicePreferences: record('getDevicePreferences', {}),
     setDevicePreferences: record('setDevicePreferences', undefined),
     openExternal: record('openExternal', undefined),
+    signIn: record('signIn', { sub: 'agent-1', name: null }),
+    signOut: record('signOut', undefined),
   };
   return { api, calls };
 }

@@ -20,5 +20,7 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     getDevicePreferences: () => call('getDevicePreferences'),
     setDevicePreferences: (preferences) => call('setDevicePreferences', preferences),
     openExternal: (url) => call('openExternal', url),
+    signIn: (returnTo) => call('signIn', returnTo),
+    signOut: () => call('signOut'),
   };
 }

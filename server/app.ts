@@ -14,7 +14,7 @@ import type { ServerConfig } from './config';
 import { openDatabase } from './data/database';
 import { RoomStore } from './data/rooms';
 import { handleApi, type ApiDeps } from './http/api';
-import { createAuthRoutes, SESSION_COOKIE } from './http/auth-routes';
+import { bearerToken, createAuthRoutes, SESSION_COOKIE } from './http/auth-routes';
 import { readCookie } from './http/cookies';
 import { OidcClient } from './auth/oidc-client';
 import { AgentSessionStore } from './data/agent-sessions';
@@ -123,7 +123,8 @@ export async function createWebconfServer(
   const addressOf = (req: IncomingMessage) =>
     clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustedProxies);
   const agentOf = (req: IncomingMessage): Requester['agent'] => {
-    const session = agentSessions.find(readCookie(req, SESSION_COOKIE));
+    // Browsers carry the session cookie; the desktop app's main process adds a bearer token.
+    const session = agentSessions.find(bearerToken(req) ?? readCookie(req, SESSION_COOKIE));
     return session ? { sub: session.sub, name: session.name } : null;
   };
   const requesterOf = (req: IncomingMessage): Requester => ({ address: addressOf(req), agent: agentOf(req) });

@@ -16,6 +16,8 @@ function callPlugin() {
     getDevicePreferences: async () => ({}),
     setDevicePreferences: async () => undefined,
     openExternal: async () => undefined,
+    signIn: async () => ({ sub: 'agent', name: null }),
+    signOut: async () => undefined,
   };
   const mediaDevices = {
     addEventListener: vi.fn(),

@@ -251,5 +251,6 @@ export function useCall() {
     createRoom,
     moderate,
     rooms: runtime.rooms,
+    platform,
   };
 }

@@ -52,19 +52,6 @@ export class RoomsApi {
     });
   }
 
-  /** Where agents sign in: the server runs the identity provider's redirect flow. */
-  signInUrl(returnTo: string): string {
-    const url = new URL('/auth/login', this.serverUrl);
-    url.searchParams.set('returnTo', returnTo);
-    return url.href;
-  }
-
-  /** Closes the session here; returns where to go to close it at the identity provider too. */
-  async signOut(): Promise<string> {
-    const { redirectTo } = await this.call<{ redirectTo: string }>('/auth/logout', { method: 'POST' });
-    return redirectTo;
-  }
-
   /** The room, or null when there is no such room (or it expired). */
   async findRoom(roomId: string): Promise<RoomSummary | null> {
     try {

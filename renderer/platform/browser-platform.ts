@@ -17,6 +17,18 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
     async setDevicePreferences(preferences) {
       storage.setItem(DEVICE_PREFERENCES_KEY, JSON.stringify(preferences));
     },
+    /** Navigates to the server's sign-in: the promise never settles, the page goes away. */
+    signIn(returnTo) {
+      const url = new URL('/auth/login', location.origin);
+      url.searchParams.set('returnTo', returnTo);
+      location.assign(url.href);
+      return new Promise(() => undefined);
+    },
+    async signOut() {
+      const response = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+      const { redirectTo } = (await response.json().catch(() => ({ redirectTo: '/' }))) as { redirectTo: string };
+      location.assign(redirectTo);
+    },
     async openExternal(url) {
       const parsed = new URL(url);
       if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol))
