@@ -79,6 +79,7 @@ export async function createWebconfServer(
     directory,
     tokens,
     roomMisses: new RateLimiter(config.limits.roomMissesPerMinute, 60_000),
+    joins: new RateLimiter(config.limits.joinsPerMinute, 60_000),
     maxParticipants: config.rooms.maxParticipants,
     agentsBypassLobby: config.rooms.agentsBypassLobby,
   };

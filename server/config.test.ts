@@ -39,7 +39,7 @@ describe('loadConfig', () => {
       database: path.resolve('data/webconf.sqlite'),
       access: { trustedNetworks: [], trustedProxies: [] },
       rooms: { expireAfterDays: 90, maxParticipants: 50, maxTitleLength: 120, agentsBypassLobby: true },
-      limits: { messagesPerSecond: 50, roomCreationsPerHour: 30, roomMissesPerMinute: 10 },
+      limits: { messagesPerSecond: 50, roomCreationsPerHour: 120, joinsPerMinute: 300, roomMissesPerMinute: 10 },
       media: {
         workers: availableParallelism(),
         listenIp: '127.0.0.1',

@@ -62,7 +62,9 @@ export const ConfigSchema = z
         /** Signaling requests one connection may send per second (burst twice that). */
         messagesPerSecond: z.coerce.number().min(1).default(50),
         /** Rooms one address may create per hour. */
-        roomCreationsPerHour: z.coerce.number().int().min(1).default(30),
+        roomCreationsPerHour: z.coerce.number().int().min(1).default(120),
+        /** Joins (and knocks) one address may make per minute. */
+        joinsPerMinute: z.coerce.number().int().min(1).default(300),
         /** Unknown room ids one address may try per minute before being refused for a while. */
         roomMissesPerMinute: z.coerce.number().int().min(1).default(10),
       })
@@ -126,6 +128,7 @@ const envKeys: Record<string, [string] | [Section, string]> = {
   WEBCONF_MAX_PARTICIPANTS: ['rooms', 'maxParticipants'],
   WEBCONF_MESSAGES_PER_SECOND: ['limits', 'messagesPerSecond'],
   WEBCONF_ROOM_CREATIONS_PER_HOUR: ['limits', 'roomCreationsPerHour'],
+  WEBCONF_JOINS_PER_MINUTE: ['limits', 'joinsPerMinute'],
   WEBCONF_HOST: ['host'],
   WEBCONF_PORT: ['port'],
   WEBCONF_STATIC_DIR: ['staticDir'],

@@ -39,6 +39,12 @@ function moderation(session: Session, targetId: string | null): { room: Room; ac
   return { room, actor: peer, target };
 }
 
+function limitJoins(services: SignalingServices, address: string | null): void {
+  if (!services.joins.take(address ?? 'unknown')) {
+    throw new SignalingFailure('rate_limited', 'too many joins from your address; wait a minute');
+  }
+}
+
 export function roomInfo(stored: StoredRoom): RoomInfo {
   const { locked, lobby, passwordHash } = stored.settings;
   return { title: stored.title, locked, lobby, hasPassword: passwordHash !== null };
@@ -86,6 +92,7 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
 
   async join(data, { session, services, address, agent, notify, afterReply }) {
     if (session.peer) throw new SignalingFailure('wrong_state', 'already in a room; leave it first');
+    limitJoins(services, address);
     const { roomId, displayName, rtpCapabilities } = data;
     const stored = findRoomFor(services, roomId, address);
     const previous = await services.tokens.readSessionToken(data.sessionToken, roomId);
@@ -220,6 +227,7 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
 
   async knock({ roomId, displayName, password }, { session, services, address, notify }) {
     if (session.peer || session.knock) throw new SignalingFailure('wrong_state', 'already in a room or its lobby');
+    limitJoins(services, address);
     const stored = findRoomFor(services, roomId, address);
     await checkEntry(stored, { admitted: false, password, knocking: true }, services, address);
     const room = await services.registry.getOrCreate(roomId);

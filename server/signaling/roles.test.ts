@@ -174,3 +174,34 @@ describe('lobby and password', () => {
     expect(await guest.client.request('admit', { knockId: 'x' })).toMatchObject({ error: { code: 'forbidden' } });
   });
 });
+
+describe('join limits', () => {
+  it('refuses an address that joins too often', async () => {
+    const limited = await createWebconfServer(
+      parseConfig({
+        port: 0,
+        logLevel: 'silent',
+        staticDir: dir,
+        database: ':memory:',
+        media: { workers: 1 },
+        limits: { joinsPerMinute: 2 },
+      }),
+      createLogger('silent'),
+    );
+    try {
+      const roomId = limited.directory.create('Limites', { kind: 'network', id: '127.0.0.1', name: null }).id;
+      const attempt = async () => {
+        const client = await SignalingClient.connect(limited.url);
+        clients.push(client);
+        const { rtpCapabilities } = await client.call('getRouterRtpCapabilities', { roomId });
+        return client.request('join', { roomId, displayName: 'Pressé', rtpCapabilities });
+      };
+      expect(await attempt()).toMatchObject({ ok: true });
+      expect(await attempt()).toMatchObject({ ok: true });
+      expect(await attempt()).toMatchObject({ ok: false, error: { code: 'rate_limited' } });
+    } finally {
+      await Promise.all(clients.splice(0).map((client) => client.close()));
+      await limited.close();
+    }
+  });
+});

@@ -15,6 +15,8 @@ export interface SignalingServices {
   tokens: TokenIssuer;
   /** Unknown room ids tried, per client address. */
   roomMisses: RateLimiter;
+  /** Joins and knocks, per client address. */
+  joins: RateLimiter;
   maxParticipants: number;
   agentsBypassLobby: boolean;
 }
