@@ -52,7 +52,9 @@ export class RoomStore {
       `INSERT INTO rooms (id, title, creator_kind, creator_id, creator_name, created_at, last_used_at, settings)
        VALUES (@id, @title, @creator_kind, @creator_id, @creator_name, @created_at, @last_used_at, @settings)`,
     );
-    this.selectRoom = db.prepare<[string], RoomRow>('SELECT * FROM rooms WHERE id = ?');
+    // Expired rooms are filtered by the query itself: an expired id and an unknown one take the
+    // same path and the same time, so timing cannot tell which ids once existed.
+    this.selectRoom = db.prepare<[string, number], RoomRow>('SELECT * FROM rooms WHERE id = ? AND last_used_at >= ?');
     this.updateLastUsed = db.prepare('UPDATE rooms SET last_used_at = ? WHERE id = ?');
     this.updateSettings = db.prepare('UPDATE rooms SET settings = ? WHERE id = ?');
     this.deleteUnusedSince = db.prepare('DELETE FROM rooms WHERE last_used_at < ?');
@@ -73,9 +75,8 @@ export class RoomStore {
 
   /** The room, unless it does not exist or has expired (both look the same to callers). */
   find(id: string, now: number, expireAfterMs: number): StoredRoom | null {
-    const row = this.selectRoom.get(id);
-    if (!row || row.last_used_at < now - expireAfterMs) return null;
-    return fromRow(row);
+    const row = this.selectRoom.get(id, now - expireAfterMs);
+    return row ? fromRow(row) : null;
   }
 
   touch(id: string, at: number): void {
