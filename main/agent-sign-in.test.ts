@@ -13,6 +13,7 @@ import { createWebconfServer, type WebconfServer } from '../server/app';
 import { parseConfig } from '../server/config';
 import { createLogger } from '../server/logger';
 import { startTestIssuer, type TestIssuer } from '../server/test-support/oidc-issuer';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { createAgentAccount } from './agent-account';
 import type { AgentSession } from './agent-sign-in';
 
@@ -42,17 +43,7 @@ beforeAll(async () => {
     oidc: { issuer: issuer.issuer, clientId: issuer.clientId, clientSecret: issuer.clientSecret },
   });
   server = await createWebconfServer(config, createLogger('silent'));
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await chromium.launch(chromiumLaunchOptions);
 }, 60_000);
 
 afterAll(async () => {

@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createWebconfServer, type WebconfServer } from '../app';
-import { parseConfig, type ServerConfigInput } from '../config';
-import { createLogger } from '../logger';
+import type { WebconfServer } from '../app';
+import type { ServerConfigInput } from '../config';
 import { SignalingClient } from '../test-support/signaling-client';
+import { startTestServer } from '../test-support/test-server';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'webconf-api-'));
-writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
 const servers: WebconfServer[] = [];
 
 afterEach(async () => {
@@ -17,15 +16,7 @@ afterEach(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function start(overrides: Partial<ServerConfigInput> = {}): Promise<WebconfServer> {
-  const config = parseConfig({
-    port: 0,
-    logLevel: 'silent',
-    staticDir: dir,
-    database: ':memory:',
-    media: { workers: 1 },
-    ...overrides,
-  });
-  const server = await createWebconfServer(config, createLogger('silent'));
+  const server = await startTestServer(overrides);
   servers.push(server);
   return server;
 }

@@ -1,39 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createWebconfServer, type WebconfServer } from '../app';
-import { parseConfig } from '../config';
-import { createLogger } from '../logger';
+import type { WebconfServer } from '../app';
 import { SignalingClient } from '../test-support/signaling-client';
+import { createTestRoom, startTestServer } from '../test-support/test-server';
 
 let server: WebconfServer;
-const dir = mkdtempSync(path.join(tmpdir(), 'webconf-roles-'));
 const clients: SignalingClient[] = [];
 
 beforeAll(async () => {
-  writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
-  const config = parseConfig({
-    port: 0,
-    logLevel: 'silent',
-    staticDir: dir,
-    database: ':memory:',
-    rooms: { maxParticipants: 3 },
-    media: { workers: 1 },
-  });
-  server = await createWebconfServer(config, createLogger('silent'));
+  server = await startTestServer({ rooms: { maxParticipants: 3 } });
 });
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((client) => client.close()));
 });
 afterAll(async () => {
   await server.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-function newRoom(): string {
-  return server.directory.create('Rôles', { kind: 'network', id: '127.0.0.1', name: null }).id;
-}
+const newRoom = () => createTestRoom(server, 'Rôles');
 
 async function join(roomId: string, displayName: string, tokens: { hostToken?: string; sessionToken?: string } = {}) {
   const client = await SignalingClient.connect(server.url);
@@ -177,19 +160,9 @@ describe('lobby and password', () => {
 
 describe('join limits', () => {
   it('refuses an address that joins too often', async () => {
-    const limited = await createWebconfServer(
-      parseConfig({
-        port: 0,
-        logLevel: 'silent',
-        staticDir: dir,
-        database: ':memory:',
-        media: { workers: 1 },
-        limits: { joinsPerMinute: 2 },
-      }),
-      createLogger('silent'),
-    );
+    const limited = await startTestServer({ limits: { joinsPerMinute: 2 } });
     try {
-      const roomId = limited.directory.create('Limites', { kind: 'network', id: '127.0.0.1', name: null }).id;
+      const roomId = createTestRoom(limited, 'Limites');
       const attempt = async () => {
         const client = await SignalingClient.connect(limited.url);
         clients.push(client);
