@@ -240,4 +240,40 @@ describe('Conference', () => {
     expect(states).toEqual(['joining', 'left']);
     expect(harness.conference.currentState).toBe('left');
   });
+
+  it('waits in the lobby when asked, then joins with the admission token', async () => {
+    let joins = 0;
+    const server = happyServer();
+    harness = createHarness({
+      ...server,
+      join: (data) =>
+        ++joins === 1
+          ? { ok: false, code: 'lobby_required', message: 'knock first' }
+          : data.admissionToken === 'let-in'
+            ? server.join!(data)
+            : { ok: false, code: 'lobby_required', message: 'no token' },
+      knock: () => ({ ok: true, data: { knockId: 'k1' } }),
+    });
+    await harness.conference.prepare('team');
+    const joining = harness.conference.join(joinOptions());
+    await until(() => harness.sockets[0]!.methods().includes('knock'), 'the knock');
+    expect(harness.conference.currentState).toBe('waiting');
+    harness.sockets[0]!.notify('admitted', { admissionToken: 'let-in' });
+    await joining;
+    expect(harness.conference.currentState).toBe('joined');
+  });
+
+  it('reports a refused knock as failed with reason refused', async () => {
+    harness = createHarness({
+      ...happyServer(),
+      join: () => ({ ok: false, code: 'lobby_required', message: 'knock first' }),
+      knock: () => ({ ok: true, data: { knockId: 'k1' } }),
+    });
+    await harness.conference.prepare('team');
+    const joining = harness.conference.join(joinOptions());
+    await until(() => harness.sockets[0]!.methods().includes('knock'), 'the knock');
+    harness.sockets[0]!.notify('refused', { by: 'Marie' });
+    await expect(joining).rejects.toMatchObject({ code: 'refused' });
+    expect(harness.conference.currentState).toBe('failed');
+  });
 });

@@ -17,6 +17,7 @@ import type {
   TransportOptions,
 } from '../../common/signaling';
 import { Emitter } from './emitter';
+import { waitForAdmission } from './lobby';
 import { SignalingClient, SignalingRequestError } from './signaling-client';
 import { timing } from './timing';
 
@@ -259,7 +260,8 @@ export class Conference extends Emitter<ConferenceEvents> {
       });
     const reply = await request().catch(async (error: unknown) => {
       if (!(error instanceof SignalingRequestError && error.code === 'lobby_required')) throw error;
-      await this.waitInLobby(signaling, options);
+      this.setState('waiting');
+      this.admissionToken = await waitForAdmission(signaling, options);
       return request();
     });
     timing.mark('join-reply');
@@ -428,33 +430,6 @@ export class Conference extends Emitter<ConferenceEvents> {
       }
     }
     this.setState('failed', 'cannot reach the server');
-  }
-
-  /** Knocks, and waits until a moderator admits us (keeping the token to join with) or refuses. */
-  private async waitInLobby(signaling: SignalingClient, options: JoinOptions): Promise<void> {
-    this.setState('waiting');
-    const answer = new Promise<void>((resolve, reject) => {
-      const offAdmitted = signaling.on('admitted', ({ admissionToken }) => {
-        this.admissionToken = admissionToken;
-        stop();
-        resolve();
-      });
-      const offRefused = signaling.on('refused', ({ by }) => {
-        stop();
-        reject(new SignalingRequestError('refused', `${by} refused the entry`));
-      });
-      const offClosed = signaling.on('closed', () => {
-        stop();
-        reject(new SignalingRequestError('closed', 'connection to the server lost'));
-      });
-      const stop = () => [offAdmitted, offRefused, offClosed].forEach((off) => off());
-    });
-    await signaling.request('knock', {
-      roomId: options.roomId,
-      displayName: options.displayName,
-      password: options.password,
-    });
-    await answer;
   }
 
   /** A moderator asks something of the room; the server checks that we are one. */
