@@ -12,3 +12,6 @@ export const SIGNALING_PATH = '/ws';
 
 export const DISPLAY_NAME_MAX = 64;
 export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Characters in one chat message. */
+export const CHAT_MESSAGE_MAX = 2000;

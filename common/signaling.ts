@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 
-import { DISPLAY_NAME_MAX, ROOM_ID_PATTERN } from './limits';
+import { CHAT_MESSAGE_MAX, DISPLAY_NAME_MAX, ROOM_ID_PATTERN } from './limits';
 
 export * from './limits';
 
@@ -102,6 +102,15 @@ export const requestSchemas = {
   restartIce: z.strictObject({ transportId: Id }),
   leave: z.strictObject({}),
 
+  /** A chat message to the room, or privately to one participant (by peer id). */
+  sendChat: z.strictObject({
+    text: z
+      .string()
+      .transform((text) => text.trim())
+      .pipe(z.string().min(1, 'empty message').max(CHAT_MESSAGE_MAX, `longer than ${CHAT_MESSAGE_MAX} characters`)),
+    to: Id.optional(),
+  }),
+
   /* Moderation: refused with `forbidden` unless the sender is a moderator of the room. */
   promote: z.strictObject({ peerId: Id }),
   muteParticipant: z.strictObject({ peerId: Id, source: z.enum(['microphone', 'camera']) }),
@@ -153,6 +162,8 @@ export type Role = 'moderator' | 'participant';
 
 export interface PeerInfo {
   peerId: string;
+  /** Stable across this participant's reconnections (chat addressing, history). */
+  participantId: string;
   displayName: string;
   role: Role;
 }
@@ -162,6 +173,22 @@ export interface RoomInfo {
   locked: boolean;
   lobby: boolean;
   hasPassword: boolean;
+}
+
+/** Participants are named by a participant id that survives reconnections (unlike peer ids). */
+export interface ChatParty {
+  participantId: string;
+  displayName: string;
+}
+
+export interface ChatMessage {
+  id: number;
+  from: ChatParty;
+  /** null: to the whole room. */
+  to: ChatParty | null;
+  /** Plain text: never interpreted as HTML or markdown. */
+  text: string;
+  sentAt: number;
 }
 
 export interface Knock {
@@ -177,6 +204,10 @@ export interface ResponseMap {
     room: RoomInfo;
     /** Present it when joining again (reconnection) to keep the same role. */
     sessionToken: string;
+    /** Ours across reconnections: how chat messages name us. */
+    participantId: string;
+    /** The latest chat messages we may read (the room's and our private ones), oldest first. */
+    chatHistory: ChatMessage[];
     peers: PeerInfo[];
     sendTransport: TransportOptions;
     recvTransport: TransportOptions;
@@ -191,6 +222,7 @@ export interface ResponseMap {
   restartIce: { iceParameters: JsonRecord };
   leave: Record<string, never>;
   knock: { knockId: string };
+  sendChat: { message: ChatMessage };
   setLobby: Record<string, never>;
   setPassword: Record<string, never>;
   admit: Record<string, never>;
@@ -270,6 +302,7 @@ export interface NotificationMap {
   admitted: { admissionToken: string };
   /** To a knocker: a moderator refused. */
   refused: { by: string };
+  chatMessage: { message: ChatMessage };
 }
 export type NotificationMethod = keyof NotificationMap;
 

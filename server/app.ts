@@ -12,6 +12,7 @@ import { loadSessionSecret } from './access/session-secret';
 import { TokenIssuer } from './access/tokens';
 import type { ServerConfig } from './config';
 import { openDatabase } from './data/database';
+import { ChatStore } from './data/chat';
 import { RoomStore } from './data/rooms';
 import { handleApi, type ApiDeps } from './http/api';
 import { bearerToken, createAuthRoutes, SESSION_COOKIE } from './http/auth-routes';
@@ -80,6 +81,9 @@ export async function createWebconfServer(
     tokens,
     roomMisses: new RateLimiter(config.limits.roomMissesPerMinute, 60_000),
     joins: new RateLimiter(config.limits.joinsPerMinute, 60_000),
+    chat: new ChatStore(db),
+    chatMessages: new RateLimiter(config.limits.chatMessagesPer10Seconds, 10_000),
+    chatHistory: config.rooms.chatHistory,
     maxParticipants: config.rooms.maxParticipants,
     agentsBypassLobby: config.rooms.agentsBypassLobby,
   };

@@ -38,8 +38,20 @@ describe('loadConfig', () => {
       allowedOrigins: ['app://webconf'],
       database: path.resolve('data/webconf.sqlite'),
       access: { trustedNetworks: [], trustedProxies: [] },
-      rooms: { expireAfterDays: 90, maxParticipants: 50, maxTitleLength: 120, agentsBypassLobby: true },
-      limits: { messagesPerSecond: 50, roomCreationsPerHour: 120, joinsPerMinute: 300, roomMissesPerMinute: 10 },
+      rooms: {
+        expireAfterDays: 90,
+        maxParticipants: 50,
+        maxTitleLength: 120,
+        chatHistory: 200,
+        agentsBypassLobby: true,
+      },
+      limits: {
+        messagesPerSecond: 50,
+        roomCreationsPerHour: 120,
+        chatMessagesPer10Seconds: 10,
+        joinsPerMinute: 300,
+        roomMissesPerMinute: 10,
+      },
       media: {
         workers: availableParallelism(),
         listenIp: '127.0.0.1',

@@ -53,6 +53,8 @@ export const ConfigSchema = z
         expireAfterDays: z.coerce.number().min(1).max(3650).default(90),
         maxParticipants: z.coerce.number().int().min(2).max(1000).default(50),
         maxTitleLength: z.coerce.number().int().min(10).max(500).default(120),
+        /** Chat messages a joiner receives from the room's history. */
+        chatHistory: z.coerce.number().int().min(0).max(1000).default(200),
         /** Signed-in agents walk past the waiting room. */
         agentsBypassLobby: z.boolean().default(true),
       })
@@ -63,6 +65,8 @@ export const ConfigSchema = z
         messagesPerSecond: z.coerce.number().min(1).default(50),
         /** Rooms one address may create per hour. */
         roomCreationsPerHour: z.coerce.number().int().min(1).default(120),
+        /** Chat messages one participant may send per 10 seconds. */
+        chatMessagesPer10Seconds: z.coerce.number().int().min(1).default(10),
         /** Joins (and knocks) one address may make per minute. */
         joinsPerMinute: z.coerce.number().int().min(1).default(300),
         /** Unknown room ids one address may try per minute before being refused for a while. */

@@ -31,6 +31,17 @@ const migrations: string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX agent_sessions_expiry ON agent_sessions (expires_at);`,
+  `CREATE TABLE chat_messages (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+     sender_id TEXT NOT NULL,
+     sender_name TEXT NOT NULL,
+     recipient_id TEXT,
+     recipient_name TEXT,
+     text TEXT NOT NULL,
+     sent_at INTEGER NOT NULL
+   );
+   CREATE INDEX chat_messages_room ON chat_messages (room_id, id);`,
 ];
 
 export function openDatabase(file: string): Db {

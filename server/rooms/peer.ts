@@ -31,10 +31,12 @@ export class Peer {
     readonly sendTransport: SfuTransport,
     readonly recvTransport: SfuTransport,
     readonly notify: Notify,
+    /** Survives reconnections (from the session token); names this participant in the chat. */
+    readonly participantId: string = randomUUID(),
   ) {}
 
   get info(): PeerInfo {
-    return { peerId: this.id, displayName: this.displayName, role: this.role };
+    return { peerId: this.id, participantId: this.participantId, displayName: this.displayName, role: this.role };
   }
 
   transport(transportId: string): SfuTransport {

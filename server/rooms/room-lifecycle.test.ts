@@ -110,7 +110,7 @@ describe('Room', () => {
     const alice = await join(room, 'Alice');
     const bob = await join(room, 'Bob');
     expect(alice.of('peerJoined')).toEqual([
-      { peer: { peerId: bob.peer.id, displayName: 'Bob', role: 'participant' } },
+      { peer: { peerId: bob.peer.id, displayName: 'Bob', role: 'participant', participantId: bob.peer.participantId } },
     ]);
     expect(bob.of('peerJoined')).toEqual([]);
     expect(room.otherPeers(bob.peer)).toEqual([alice.peer]);

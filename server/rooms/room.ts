@@ -15,6 +15,8 @@ import { SignalingFailure } from '../signaling/failure';
 import { Peer, type Notify } from './peer';
 
 export interface Admission {
+  /** The participant's stable id when it reconnects; a new one otherwise. */
+  participantId?: string;
   displayName: string;
   role: Role;
   rtpCapabilities: RtpCapabilities;
@@ -102,6 +104,7 @@ export class Room {
         send,
         recv,
         admission.notify,
+        admission.participantId,
       );
       this.broadcast(peer, 'peerJoined', { peer: peer.info });
       this.peers.set(peer.id, peer);

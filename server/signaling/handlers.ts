@@ -110,13 +110,20 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     if (room.peers.size >= services.maxParticipants) {
       throw new SignalingFailure('room_full', `this meeting is full (${services.maxParticipants} participants)`);
     }
-    const peer = await room.admit({ displayName, role, rtpCapabilities, notify, onEvicted: () => session.forget() });
+    const peer = await room.admit({
+      participantId: previous?.participantId,
+      displayName,
+      role,
+      rtpCapabilities,
+      notify,
+      onEvicted: () => session.forget(),
+    });
     session.room = room;
     session.peer = peer;
     services.directory.touch(roomId);
     const sessionToken = await services.tokens.issueSessionToken({
       roomId,
-      participantId: peer.id,
+      participantId: peer.participantId,
       role,
       displayName,
       agent: agent !== null,
@@ -131,6 +138,8 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
       role,
       room: roomInfo(stored),
       sessionToken,
+      participantId: peer.participantId,
+      chatHistory: services.chat.history(roomId, peer.participantId, services.chatHistory),
       peers: room.otherPeers(peer).map((other) => other.info),
       sendTransport: peer.sendTransport.options,
       recvTransport: peer.recvTransport.options,
@@ -183,6 +192,28 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     session.joined();
     session.leave();
     return empty;
+  },
+
+  async sendChat({ text, to }, { session, services }) {
+    const { room, peer } = session.joined();
+    if (!services.chatMessages.take(peer.id)) {
+      throw new SignalingFailure('rate_limited', 'too many messages: wait a few seconds');
+    }
+    const recipient = to === undefined ? null : room.peers.get(to);
+    if (recipient === undefined) throw new SignalingFailure('not_found', 'this participant has left');
+    if (recipient === peer) throw new SignalingFailure('invalid_data', 'a private message to yourself');
+    const party = (p: Peer) => ({ participantId: p.participantId, displayName: p.displayName });
+    const message = services.chat.add({
+      roomId: room.id,
+      from: party(peer),
+      to: recipient ? party(recipient) : null,
+      text,
+      sentAt: Date.now(),
+    });
+    // A private message reaches its recipient only; the sender has it in the reply.
+    const readers = recipient ? [recipient] : room.otherPeers(peer);
+    for (const reader of readers) reader.notify('chatMessage', { message });
+    return { message };
   },
 
   async promote({ peerId }, { session }) {

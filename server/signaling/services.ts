@@ -4,6 +4,7 @@
  */
 import type { RateLimiter } from '../access/rate-limit';
 import type { TokenIssuer } from '../access/tokens';
+import type { ChatStore } from '../data/chat';
 import type { StoredRoom } from '../data/rooms';
 import type { RoomDirectory } from '../rooms/directory';
 import type { RoomRegistry } from '../rooms/registry';
@@ -17,6 +18,10 @@ export interface SignalingServices {
   roomMisses: RateLimiter;
   /** Joins and knocks, per client address. */
   joins: RateLimiter;
+  chat: ChatStore;
+  /** Chat messages, per participant. */
+  chatMessages: RateLimiter;
+  chatHistory: number;
   maxParticipants: number;
   agentsBypassLobby: boolean;
 }

@@ -114,6 +114,7 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   setPassword: { password: 'sesame' },
   admit: { knockId: 'knock-1' },
   refuse: { knockId: 'knock-1' },
+  sendChat: { text: 'Bonjour à tous' },
 };
 
 /** Data each method's schema refuses. */
@@ -139,6 +140,7 @@ const invalid: Record<RequestMethod, unknown> = {
   setPassword: { password: 'abc' },
   admit: { knockId: 7 },
   refuse: {},
+  sendChat: { text: 'x'.repeat(2001) },
 };
 
 describe('request validation', () => {
@@ -201,9 +203,16 @@ describe('valid requests', () => {
     expect(a.joined.sendTransport.id).not.toBe(a.joined.recvTransport.id);
 
     const b = await joinRoom(bob, roomId, '  Bob \t Smith ');
-    expect(b.joined.peers).toEqual([{ peerId: a.joined.peerId, displayName: 'Alice', role: 'participant' }]);
+    expect(b.joined.peers).toEqual([
+      { peerId: a.joined.peerId, displayName: 'Alice', role: 'participant', participantId: expect.any(String) },
+    ]);
     expect(await alice.nextNotification('peerJoined')).toEqual({
-      peer: { peerId: b.joined.peerId, displayName: 'Bob Smith', role: 'participant' },
+      peer: {
+        peerId: b.joined.peerId,
+        displayName: 'Bob Smith',
+        role: 'participant',
+        participantId: expect.any(String),
+      },
     });
   });
 
