@@ -12,6 +12,7 @@ import { resolveDevice } from '../conference/device-choice';
 import { LocalMedia, MediaAccessError, type LocalSource } from '../conference/local-media';
 import { signalingUrlFor } from '../platform';
 import { useCallStore } from '../stores/call';
+import { useChatStore } from '../stores/chat';
 import { useDevicesStore, type DeviceKind } from '../stores/devices';
 
 export interface CallRuntime {
@@ -47,7 +48,12 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
 function bindConference(conference: Conference): void {
   const call = useCallStore();
   conference.on('state', ({ state, reason }) => call.setStatus(state, reason));
-  conference.on('joined', ({ selfPeerId, role, room, peers }) => call.setJoined(selfPeerId, role, room, peers));
+  const chat = useChatStore();
+  conference.on('joined', ({ selfPeerId, participantId, role, room, peers, chatHistory }) => {
+    call.setJoined(selfPeerId, role, room, peers);
+    chat.setHistory(participantId, chatHistory);
+  });
+  conference.on('chatMessage', (message) => chat.add(message));
   conference.on('peerUpdated', (peer) => call.updatePeer(peer));
   conference.on('roomUpdated', (room) => (call.room = room));
   conference.on('lobby', ({ waiting }) => (call.lobby = waiting));
@@ -181,6 +187,11 @@ export function useCall() {
     return created.roomId;
   }
 
+  async function sendChat(text: string, toPeerId?: string): Promise<void> {
+    const message = await (await runtime!.conference).sendChat(text, toPeerId);
+    useChatStore().add(message);
+  }
+
   async function moderate<M extends ModerationMethod>(method: M, data: RequestData<M>): Promise<void> {
     await (await runtime!.conference).moderate(method, data);
   }
@@ -249,6 +260,7 @@ export function useCall() {
     remoteTrack,
     setPreferredLayer,
     createRoom,
+    sendChat,
     moderate,
     rooms: runtime.rooms,
     platform,

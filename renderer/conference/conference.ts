@@ -5,6 +5,7 @@
  */
 import { Device, type types } from 'mediasoup-client';
 import type {
+  ChatMessage,
   MediaKind,
   MediaSource,
   Knock,
@@ -44,7 +45,15 @@ export interface RemoteMedia {
 
 export interface ConferenceEvents extends Record<string, unknown> {
   state: { state: ConferenceState; reason?: string };
-  joined: { selfPeerId: string; role: Role; room: RoomInfo; peers: PeerInfo[] };
+  joined: {
+    selfPeerId: string;
+    participantId: string;
+    role: Role;
+    room: RoomInfo;
+    peers: PeerInfo[];
+    chatHistory: ChatMessage[];
+  };
+  chatMessage: ChatMessage;
   peerUpdated: PeerInfo;
   roomUpdated: RoomInfo;
   /** For moderators: who waits in the lobby. */
@@ -270,7 +279,14 @@ export class Conference extends Emitter<ConferenceEvents> {
     this.recvTransport = this.createTransport('recv', reply.recvTransport);
     this.sendTransport = this.createTransport('send', reply.sendTransport);
     this.recvReady.resolve();
-    this.emit('joined', { selfPeerId: reply.peerId, role: reply.role, room: reply.room, peers: reply.peers });
+    this.emit('joined', {
+      selfPeerId: reply.peerId,
+      participantId: reply.participantId,
+      role: reply.role,
+      room: reply.room,
+      peers: reply.peers,
+      chatHistory: reply.chatHistory,
+    });
     const sends: Promise<void>[] = [];
     if (options.microphone) sends.push(this.produce('microphone', options.microphone, options.microphoneMuted));
     if (options.camera) sends.push(this.produce('camera', options.camera));
@@ -347,6 +363,7 @@ export class Conference extends Emitter<ConferenceEvents> {
     signaling.on('peerUpdated', ({ peer }) => this.emit('peerUpdated', peer));
     signaling.on('roomUpdated', ({ room }) => this.emit('roomUpdated', room));
     signaling.on('lobbyChanged', ({ waiting }) => this.emit('lobby', { waiting }));
+    signaling.on('chatMessage', ({ message }) => this.emit('chatMessage', message));
     signaling.on('mutedByModerator', (data) => this.emit('mutedByModerator', data));
     signaling.on('removed', ({ by, reason }) => this.dismiss({ kind: 'removed', by, reason }));
     signaling.on('meetingEnded', ({ by }) => this.dismiss({ kind: 'ended', by, reason: null }));
@@ -430,6 +447,12 @@ export class Conference extends Emitter<ConferenceEvents> {
       }
     }
     this.setState('failed', 'cannot reach the server');
+  }
+
+  /** Sends a chat message to the room, or privately to one peer; resolves with the stored message. */
+  async sendChat(text: string, toPeerId?: string): Promise<ChatMessage> {
+    const { message } = await this.requireSignaling().request('sendChat', { text, to: toPeerId });
+    return message;
   }
 
   /** A moderator asks something of the room; the server checks that we are one. */

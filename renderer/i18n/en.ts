@@ -211,4 +211,22 @@ export default {
       knocked: '{name} is in the waiting room.',
     },
   },
+  chat: {
+    title: 'Chat',
+    messages: 'Chat messages',
+    you: 'You',
+    private: 'private',
+    privateTo: 'private, to {name}',
+    recipient: 'To',
+    everyone: 'Everyone',
+    message: 'Message',
+    send: 'Send',
+    unread: '{count} unread message(s)',
+    errors: {
+      rateLimited: 'Too many messages in a row: wait a few seconds; your message is kept.',
+      recipientLeft: 'This person has left the meeting: the message was not sent.',
+      invalid: 'A message has 1 to {max} characters.',
+      other: 'The message could not be sent. Try again.',
+    },
+  },
 };

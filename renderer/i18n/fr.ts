@@ -214,4 +214,22 @@ export default {
       knocked: '{name} attend en salle d’attente.',
     },
   },
+  chat: {
+    title: 'Discussion',
+    messages: 'Messages de la discussion',
+    you: 'Vous',
+    private: 'privé',
+    privateTo: 'privé, à {name}',
+    recipient: 'Destinataire',
+    everyone: 'Tout le monde',
+    message: 'Message',
+    send: 'Envoyer',
+    unread: '{count} message(s) non lu(s)',
+    errors: {
+      rateLimited: 'Trop de messages à la suite : patientez quelques secondes, votre message est conservé.',
+      recipientLeft: 'Cette personne a quitté la réunion : le message n’a pas été envoyé.',
+      invalid: 'Un message contient de 1 à {max} caractères.',
+      other: 'Le message n’a pas pu être envoyé. Réessayez.',
+    },
+  },
 };

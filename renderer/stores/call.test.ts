@@ -4,9 +4,9 @@ import type { PeerInfo } from '../../common/signaling';
 import type { RemoteMedia } from '../conference/conference';
 import { useCallStore } from './call';
 
-const alice: PeerInfo = { peerId: 'p-alice', displayName: 'Alice', role: 'participant' };
-const bob: PeerInfo = { peerId: 'p-bob', displayName: 'Bob', role: 'participant' };
-const chloe: PeerInfo = { peerId: 'p-chloe', displayName: 'Chloé', role: 'participant' };
+const alice: PeerInfo = { participantId: 'a', peerId: 'p-alice', displayName: 'Alice', role: 'participant' };
+const bob: PeerInfo = { participantId: 'b', peerId: 'p-bob', displayName: 'Bob', role: 'participant' };
+const chloe: PeerInfo = { participantId: 'c', peerId: 'p-chloe', displayName: 'Chloé', role: 'participant' };
 
 const room = { title: 'Point hebdo', locked: false, lobby: false, hasPassword: false };
 
@@ -129,7 +129,7 @@ describe('call store', () => {
     const call = useCallStore();
     call.setJoined('me', 'participant', room, [alice]);
     call.updatePeer({ ...alice, role: 'moderator' });
-    call.updatePeer({ peerId: 'me', displayName: 'Me', role: 'moderator' });
+    call.updatePeer({ peerId: 'me', participantId: 'm', displayName: 'Me', role: 'moderator' });
     expect(call.participantList[0]?.role).toBe('moderator');
     expect(call.selfRole).toBe('moderator');
   });
