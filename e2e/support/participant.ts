@@ -112,6 +112,25 @@ export class Participant {
     }, peerId);
   }
 
+  /** Frames decoded so far for the shared screen this participant is shown (0 if none). */
+  async screenFramesDecoded(): Promise<number> {
+    return this.page.evaluate(async () => {
+      const video = document.querySelector('[data-testid="screen-video"]') as HTMLVideoElement | null;
+      const trackId = (video?.srcObject as MediaStream | null)?.getVideoTracks()[0]?.id;
+      if (!trackId) return 0;
+      let frames = 0;
+      const connections = (window as unknown as { __webconfPeerConnections: RTCPeerConnection[] })
+        .__webconfPeerConnections;
+      for (const pc of connections) {
+        if (pc.connectionState === 'closed') continue;
+        (await pc.getStats()).forEach((stat: { type: string; trackIdentifier?: string; framesDecoded?: number }) => {
+          if (stat.type === 'inbound-rtp' && stat.trackIdentifier === trackId) frames += stat.framesDecoded ?? 0;
+        });
+      }
+      return frames;
+    });
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }

@@ -67,6 +67,7 @@ function bindConference(conference: Conference): void {
   conference.on('published', ({ source, published }) => {
     if (source === 'microphone') call.microphoneSending = published;
     if (source === 'camera') call.cameraSending = published;
+    if (source === 'screen') call.screenSharing = published;
   });
 }
 
@@ -100,6 +101,8 @@ function followDevices(localMedia: LocalMedia, conference: Conference): void {
       void conference.unpublish('camera').then(() => localMedia.stop('camera'));
     }
   });
+  // Stopped from the browser's or the OS's own control: stop sending it too.
+  localMedia.on('screenEnded', () => void conference.unpublish('screen'));
   localMedia.on('trackEnded', ({ source }) => {
     if (sending(source)) void switchTo(source);
   });
@@ -187,6 +190,17 @@ export function useCall() {
     return created.roomId;
   }
 
+  /** One share at a time: a new one replaces ours. */
+  async function startScreenShare(): Promise<void> {
+    const track = await localMedia.startScreen();
+    await (await runtime!.conference).publish('screen', track);
+  }
+
+  async function stopScreenShare(): Promise<void> {
+    await (await runtime!.conference).unpublish('screen');
+    localMedia.stopScreen();
+  }
+
   async function sendChat(text: string, toPeerId?: string): Promise<void> {
     const message = await (await runtime!.conference).sendChat(text, toPeerId);
     useChatStore().add(message);
@@ -260,6 +274,8 @@ export function useCall() {
     remoteTrack,
     setPreferredLayer,
     createRoom,
+    startScreenShare,
+    stopScreenShare,
     sendChat,
     moderate,
     rooms: runtime.rooms,

@@ -18,6 +18,7 @@ import type {
   TransportOptions,
 } from '../../common/signaling';
 import { Emitter } from './emitter';
+import { sendOptions, type SendSource } from './send-options';
 import { waitForAdmission } from './lobby';
 import { SignalingClient, SignalingRequestError } from './signaling-client';
 import { timing } from './timing';
@@ -77,6 +78,8 @@ export interface JoinOptions {
   microphone: MediaStreamTrack | null;
   camera: MediaStreamTrack | null;
   microphoneMuted: boolean;
+  /** A screen or window being shared (kept across reconnections). */
+  screen?: MediaStreamTrack | null;
   /** From creating the room on this device: join as moderator. */
   hostToken?: string;
   /** The room's password, when it has one. */
@@ -91,13 +94,6 @@ export interface ConferenceDeps {
   /** Bounded reconnection: attempts and the delay before each. */
   reconnectDelaysMs?: number[];
 }
-
-/** Three simulcast layers; the SFU forwards each viewer the one its tile and bandwidth suit. */
-const cameraEncodings: types.RtpEncodingParameters[] = [
-  { scaleResolutionDownBy: 4, maxBitrate: 150_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 2, maxBitrate: 500_000, scalabilityMode: 'L1T3' },
-  { scaleResolutionDownBy: 1, maxBitrate: 1_200_000, scalabilityMode: 'L1T3' },
-];
 
 export class Conference extends Emitter<ConferenceEvents> {
   private signaling: SignalingClient | null = null;
@@ -177,7 +173,7 @@ export class Conference extends Emitter<ConferenceEvents> {
   }
 
   /** Sends a new track for a source, replacing the current one without renegotiation. */
-  async publish(source: 'microphone' | 'camera', track: MediaStreamTrack): Promise<void> {
+  async publish(source: SendSource, track: MediaStreamTrack): Promise<void> {
     if (this.joinOptions) this.joinOptions[source] = track;
     const existing = this.producers.get(source);
     if (existing) {
@@ -188,7 +184,7 @@ export class Conference extends Emitter<ConferenceEvents> {
   }
 
   /** Stops sending a source (camera off): everyone else's consumer of it closes. */
-  async unpublish(source: 'microphone' | 'camera'): Promise<void> {
+  async unpublish(source: SendSource): Promise<void> {
     if (this.joinOptions) this.joinOptions[source] = null;
     const producer = this.producers.get(source);
     if (!producer) return;
@@ -290,6 +286,7 @@ export class Conference extends Emitter<ConferenceEvents> {
     const sends: Promise<void>[] = [];
     if (options.microphone) sends.push(this.produce('microphone', options.microphone, options.microphoneMuted));
     if (options.camera) sends.push(this.produce('camera', options.camera));
+    if (options.screen) sends.push(this.produce('screen', options.screen));
     await Promise.all(sends);
   }
 
@@ -326,25 +323,10 @@ export class Conference extends Emitter<ConferenceEvents> {
     return transport;
   }
 
-  private async produce(source: 'microphone' | 'camera', track: MediaStreamTrack, paused = false): Promise<void> {
+  private async produce(source: SendSource, track: MediaStreamTrack, paused = false): Promise<void> {
     const transport = this.sendTransport;
     if (!transport) return;
-    const producer = await transport.produce(
-      source === 'camera'
-        ? {
-            track,
-            encodings: cameraEncodings,
-            codecOptions: { videoGoogleStartBitrate: 1000 },
-            stopTracks: false,
-            appData: { source },
-          }
-        : {
-            track,
-            codecOptions: { opusStereo: false, opusDtx: true, opusFec: true },
-            stopTracks: false,
-            appData: { source, paused },
-          },
-    );
+    const producer = await transport.produce(sendOptions(source, track, paused));
     if (paused) producer.pause();
     this.producers.set(source, producer);
     producer.on('transportclose', () => this.producers.delete(source));

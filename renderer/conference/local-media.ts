@@ -24,6 +24,8 @@ interface LocalMediaEvents extends Record<string, unknown> {
   /** The device went away (unplugged, revoked) while in use. */
   trackEnded: { source: LocalSource };
   devicesChanged: void;
+  /** The shared screen or window stopped (the user stopped it in the browser or OS). */
+  screenEnded: void;
 }
 
 /** Camera capture: 720p feeds the three simulcast layers (180p, 360p, 720p). */
@@ -98,6 +100,42 @@ export class LocalMedia extends Emitter<LocalMediaEvents> {
   stopAll(): void {
     this.stop('camera');
     this.stop('microphone');
+    this.stopScreen();
+  }
+
+  private screen: MediaStreamTrack | null = null;
+
+  get screenTrack(): MediaStreamTrack | null {
+    return this.screen;
+  }
+
+  /**
+   * Asks the user for a screen or a window (the browser's picker; the desktop app answers with its
+   * own). Tuned for text: the encoder keeps detail rather than motion.
+   */
+  async startScreen(): Promise<MediaStreamTrack> {
+    let stream: MediaStream;
+    try {
+      stream = await this.mediaDevices.getDisplayMedia({ video: { frameRate: { ideal: 15, max: 30 } }, audio: false });
+    } catch (error) {
+      throw toMediaAccessError('camera', error);
+    }
+    const [track] = stream.getVideoTracks();
+    if (!track) throw new MediaAccessError('camera', 'no-device', 'no screen track');
+    track.contentHint = 'detail';
+    this.stopScreen();
+    this.screen = track;
+    track.addEventListener('ended', () => {
+      if (this.screen !== track) return;
+      this.screen = null;
+      this.emit('screenEnded', undefined);
+    });
+    return track;
+  }
+
+  stopScreen(): void {
+    this.screen?.stop();
+    this.screen = null;
   }
 
   /** Device labels are only readable once the page holds a media permission. */

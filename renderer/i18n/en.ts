@@ -229,4 +229,10 @@ export default {
       other: 'The message could not be sent. Try again.',
     },
   },
+  screen: {
+    share: 'Share screen',
+    youShare: 'You are sharing your screen or a window with the participants.',
+    stop: 'Stop sharing',
+    of: 'Screen shared by {name}',
+  },
 };

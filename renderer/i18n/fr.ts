@@ -232,4 +232,10 @@ export default {
       other: 'Le message n’a pas pu être envoyé. Réessayez.',
     },
   },
+  screen: {
+    share: 'Partager l’écran',
+    youShare: 'Vous partagez votre écran ou une fenêtre avec les participants.',
+    stop: 'Arrêter le partage',
+    of: 'Écran partagé par {name}',
+  },
 };

@@ -15,6 +15,8 @@ export interface Participant {
   /** The participant muted their microphone (or sends none). */
   audioMuted: boolean;
   videoConsumerId: string | null;
+  /** The screen or window this participant shares, if any. */
+  screenConsumerId: string | null;
 }
 
 interface ConsumerRef {
@@ -45,10 +47,13 @@ export const useCallStore = defineStore('call', () => {
   const cameraOn = ref(true);
   const microphoneSending = ref(false);
   const cameraSending = ref(false);
+  const screenSharing = ref(false);
 
   const participantList = computed(() =>
     joinOrder.value.map((id) => participants.value[id]).filter((p): p is Participant => p !== undefined),
   );
+  /** Who shares a screen, shown large: the first sharer when several do. */
+  const sharer = computed(() => participantList.value.find((p) => p.screenConsumerId !== null) ?? null);
   const inCall = computed(() => status.value === 'joined' || status.value === 'reconnecting');
 
   function setStatus(next: ConferenceState, reason?: string): void {
@@ -82,6 +87,7 @@ export const useCallStore = defineStore('call', () => {
       audioConsumerId: null,
       audioMuted: true,
       videoConsumerId: null,
+      screenConsumerId: null,
     };
     joinOrder.value.push(peer.peerId);
   }
@@ -104,6 +110,8 @@ export const useCallStore = defineStore('call', () => {
       participant.audioMuted = media.paused;
     } else if (media.source === 'camera') {
       participant.videoConsumerId = media.consumerId;
+    } else {
+      participant.screenConsumerId = media.consumerId;
     }
   }
 
@@ -118,6 +126,7 @@ export const useCallStore = defineStore('call', () => {
       participant.audioMuted = true;
     }
     if (participant.videoConsumerId === consumerId) participant.videoConsumerId = null;
+    if (participant.screenConsumerId === consumerId) participant.screenConsumerId = null;
   }
 
   function setMediaPaused(consumerId: string, paused: boolean): void {
@@ -151,6 +160,8 @@ export const useCallStore = defineStore('call', () => {
     cameraOn,
     microphoneSending,
     cameraSending,
+    screenSharing,
+    sharer,
     participantList,
     inCall,
     setStatus,
