@@ -111,6 +111,9 @@ export const requestSchemas = {
     to: Id.optional(),
   }),
 
+  /** Raise or lower our hand; everyone sees who raised it, and when. */
+  raiseHand: z.strictObject({ raised: z.boolean() }),
+
   /* Moderation: refused with `forbidden` unless the sender is a moderator of the room. */
   promote: z.strictObject({ peerId: Id }),
   muteParticipant: z.strictObject({ peerId: Id, source: z.enum(['microphone', 'camera']) }),
@@ -166,6 +169,8 @@ export interface PeerInfo {
   participantId: string;
   displayName: string;
   role: Role;
+  /** When the hand went up (server time), or null: moderators take the floor in this order. */
+  handRaisedAt: number | null;
 }
 
 export interface RoomInfo {
@@ -223,6 +228,7 @@ export interface ResponseMap {
   leave: Record<string, never>;
   knock: { knockId: string };
   sendChat: { message: ChatMessage };
+  raiseHand: Record<string, never>;
   setLobby: Record<string, never>;
   setPassword: Record<string, never>;
   admit: Record<string, never>;

@@ -201,6 +201,10 @@ export function useCall() {
     localMedia.stopScreen();
   }
 
+  async function raiseHand(raised: boolean): Promise<void> {
+    await (await runtime!.conference).raiseHand(raised);
+  }
+
   async function sendChat(text: string, toPeerId?: string): Promise<void> {
     const message = await (await runtime!.conference).sendChat(text, toPeerId);
     useChatStore().add(message);
@@ -277,6 +281,7 @@ export function useCall() {
     startScreenShare,
     stopScreenShare,
     sendChat,
+    raiseHand,
     moderate,
     rooms: runtime.rooms,
     platform,

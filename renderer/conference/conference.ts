@@ -437,6 +437,10 @@ export class Conference extends Emitter<ConferenceEvents> {
     return message;
   }
 
+  async raiseHand(raised: boolean): Promise<void> {
+    await this.requireSignaling().request('raiseHand', { raised });
+  }
+
   /** A moderator asks something of the room; the server checks that we are one. */
   async moderate<M extends ModerationMethod>(method: M, data: RequestData<M>): Promise<void> {
     await this.requireSignaling().request(method, data);

@@ -235,4 +235,8 @@ export default {
     stop: 'Stop sharing',
     of: 'Screen shared by {name}',
   },
+  hand: {
+    raise: 'Raise hand',
+    queue: 'Raised hands, in order',
+  },
 };

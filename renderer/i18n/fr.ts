@@ -238,4 +238,8 @@ export default {
     stop: 'Arrêter le partage',
     of: 'Écran partagé par {name}',
   },
+  hand: {
+    raise: 'Lever la main',
+    queue: 'Mains levées, dans l’ordre',
+  },
 };

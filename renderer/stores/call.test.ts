@@ -4,9 +4,27 @@ import type { PeerInfo } from '../../common/signaling';
 import type { RemoteMedia } from '../conference/conference';
 import { useCallStore } from './call';
 
-const alice: PeerInfo = { participantId: 'a', peerId: 'p-alice', displayName: 'Alice', role: 'participant' };
-const bob: PeerInfo = { participantId: 'b', peerId: 'p-bob', displayName: 'Bob', role: 'participant' };
-const chloe: PeerInfo = { participantId: 'c', peerId: 'p-chloe', displayName: 'Chloé', role: 'participant' };
+const alice: PeerInfo = {
+  participantId: 'a',
+  peerId: 'p-alice',
+  displayName: 'Alice',
+  role: 'participant',
+  handRaisedAt: null,
+};
+const bob: PeerInfo = {
+  participantId: 'b',
+  peerId: 'p-bob',
+  displayName: 'Bob',
+  role: 'participant',
+  handRaisedAt: null,
+};
+const chloe: PeerInfo = {
+  participantId: 'c',
+  peerId: 'p-chloe',
+  displayName: 'Chloé',
+  role: 'participant',
+  handRaisedAt: null,
+};
 
 const room = { title: 'Point hebdo', locked: false, lobby: false, hasPassword: false };
 
@@ -129,8 +147,20 @@ describe('call store', () => {
     const call = useCallStore();
     call.setJoined('me', 'participant', room, [alice]);
     call.updatePeer({ ...alice, role: 'moderator' });
-    call.updatePeer({ peerId: 'me', participantId: 'm', displayName: 'Me', role: 'moderator' });
+    call.updatePeer({ peerId: 'me', participantId: 'm', displayName: 'Me', role: 'moderator', handRaisedAt: null });
     expect(call.participantList[0]?.role).toBe('moderator');
     expect(call.selfRole).toBe('moderator');
+  });
+
+  it('lists raised hands, ours included, in the order they went up', () => {
+    const call = useCallStore();
+    call.displayName = 'Me';
+    call.setJoined('me', 'participant', room, [alice, bob]);
+    call.updatePeer({ ...bob, handRaisedAt: 20 });
+    call.updatePeer({ peerId: 'me', participantId: 'm', displayName: 'Me', role: 'participant', handRaisedAt: 30 });
+    call.updatePeer({ ...alice, handRaisedAt: 40 });
+    expect(call.raisedHands.map((hand) => hand.displayName)).toEqual(['Bob', 'Me', 'Alice']);
+    call.updatePeer({ ...bob, handRaisedAt: null });
+    expect(call.raisedHands.map((hand) => hand.displayName)).toEqual(['Me', 'Alice']);
   });
 });

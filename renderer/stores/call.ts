@@ -17,6 +17,7 @@ export interface Participant {
   videoConsumerId: string | null;
   /** The screen or window this participant shares, if any. */
   screenConsumerId: string | null;
+  handRaisedAt: number | null;
 }
 
 interface ConsumerRef {
@@ -32,6 +33,7 @@ export const useCallStore = defineStore('call', () => {
   const displayName = ref('');
   const selfPeerId = ref<string | null>(null);
   const selfRole = ref<Role>('participant');
+  const selfHandRaisedAt = ref<number | null>(null);
   const room = ref<RoomInfo | null>(null);
   /** Who waits in the lobby (moderators only hear of it). */
   const lobby = ref<Knock[]>([]);
@@ -52,6 +54,17 @@ export const useCallStore = defineStore('call', () => {
   const participantList = computed(() =>
     joinOrder.value.map((id) => participants.value[id]).filter((p): p is Participant => p !== undefined),
   );
+  /** Everyone with a raised hand, ourselves included, in the order the hands went up. */
+  const raisedHands = computed(() => {
+    const others = participantList.value
+      .filter((p) => p.handRaisedAt !== null)
+      .map((p) => ({ peerId: p.peerId, displayName: p.displayName, at: p.handRaisedAt! }));
+    const self =
+      selfHandRaisedAt.value !== null && selfPeerId.value
+        ? [{ peerId: selfPeerId.value, displayName: displayName.value, at: selfHandRaisedAt.value }]
+        : [];
+    return [...others, ...self].sort((a, b) => a.at - b.at);
+  });
   /** Who shares a screen, shown large: the first sharer when several do. */
   const sharer = computed(() => participantList.value.find((p) => p.screenConsumerId !== null) ?? null);
   const inCall = computed(() => status.value === 'joined' || status.value === 'reconnecting');
@@ -66,6 +79,7 @@ export const useCallStore = defineStore('call', () => {
     clearRemote();
     selfPeerId.value = self;
     selfRole.value = role;
+    selfHandRaisedAt.value = null;
     room.value = info;
     mutedBy.value = null;
     dismissal.value = null;
@@ -74,8 +88,13 @@ export const useCallStore = defineStore('call', () => {
 
   function updatePeer(peer: PeerInfo): void {
     const participant = participants.value[peer.peerId];
-    if (participant) participant.role = peer.role;
-    else if (peer.peerId === selfPeerId.value) selfRole.value = peer.role;
+    if (participant) {
+      participant.role = peer.role;
+      participant.handRaisedAt = peer.handRaisedAt;
+    } else if (peer.peerId === selfPeerId.value) {
+      selfRole.value = peer.role;
+      selfHandRaisedAt.value = peer.handRaisedAt;
+    }
   }
 
   function addPeer(peer: PeerInfo): void {
@@ -88,6 +107,7 @@ export const useCallStore = defineStore('call', () => {
       audioMuted: true,
       videoConsumerId: null,
       screenConsumerId: null,
+      handRaisedAt: peer.handRaisedAt,
     };
     joinOrder.value.push(peer.peerId);
   }
@@ -150,6 +170,8 @@ export const useCallStore = defineStore('call', () => {
     displayName,
     selfPeerId,
     selfRole,
+    selfHandRaisedAt,
+    raisedHands,
     room,
     lobby,
     mutedBy,

@@ -22,6 +22,7 @@ export class Peer {
   readonly id = randomUUID();
   readonly producers = new Map<string, PublishedMedia>();
   readonly consumers = new Map<string, SfuConsumer>();
+  handRaisedAt: number | null = null;
   private closed = false;
 
   constructor(
@@ -36,7 +37,13 @@ export class Peer {
   ) {}
 
   get info(): PeerInfo {
-    return { peerId: this.id, participantId: this.participantId, displayName: this.displayName, role: this.role };
+    return {
+      peerId: this.id,
+      participantId: this.participantId,
+      displayName: this.displayName,
+      role: this.role,
+      handRaisedAt: this.handRaisedAt,
+    };
   }
 
   transport(transportId: string): SfuTransport {

@@ -110,7 +110,15 @@ describe('Room', () => {
     const alice = await join(room, 'Alice');
     const bob = await join(room, 'Bob');
     expect(alice.of('peerJoined')).toEqual([
-      { peer: { peerId: bob.peer.id, displayName: 'Bob', role: 'participant', participantId: bob.peer.participantId } },
+      {
+        peer: {
+          peerId: bob.peer.id,
+          displayName: 'Bob',
+          role: 'participant',
+          participantId: bob.peer.participantId,
+          handRaisedAt: null,
+        },
+      },
     ]);
     expect(bob.of('peerJoined')).toEqual([]);
     expect(room.otherPeers(bob.peer)).toEqual([alice.peer]);

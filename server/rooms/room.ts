@@ -215,6 +215,14 @@ export class Room {
     evicted?.('dismissed');
   }
 
+  /** Raising twice keeps the first time: the order of the queue is not lost. */
+  raiseHand(peer: Peer, raised: boolean, now: number): void {
+    const next = raised ? (peer.handRaisedAt ?? now) : null;
+    if (next === peer.handRaisedAt) return;
+    peer.handRaisedAt = next;
+    for (const other of this.peers.values()) other.notify('peerUpdated', { peer: peer.info });
+  }
+
   setRole(peer: Peer, role: Role): void {
     peer.role = role;
     for (const other of this.peers.values()) other.notify('peerUpdated', { peer: peer.info });

@@ -216,6 +216,12 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     return { message };
   },
 
+  async raiseHand({ raised }, { session }) {
+    const { room, peer } = session.joined();
+    room.raiseHand(peer, raised, Date.now());
+    return empty;
+  },
+
   async promote({ peerId }, { session }) {
     const { room, target } = moderation(session, peerId);
     room.setRole(target!, 'moderator');

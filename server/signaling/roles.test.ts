@@ -178,3 +178,18 @@ describe('join limits', () => {
     }
   });
 });
+
+describe('raised hands', () => {
+  it('tells everyone who raised a hand and when, keeps the first time, and lowers it', async () => {
+    const roomId = newRoom();
+    const host = await join(roomId, 'Hôte', { hostToken: await server.tokens.issueHostToken(roomId) });
+    const guest = await join(roomId, 'Invitée');
+    expect(await guest.client.request('raiseHand', { raised: true })).toMatchObject({ ok: true });
+    const first = (await host.client.nextNotification('peerUpdated')).peer;
+    expect(first).toMatchObject({ displayName: 'Invitée', handRaisedAt: expect.any(Number) });
+    await guest.client.request('raiseHand', { raised: true });
+    await guest.client.request('raiseHand', { raised: false });
+    const lowered = (await host.client.nextNotification('peerUpdated')).peer;
+    expect(lowered.handRaisedAt).toBeNull(); // the second raise changed nothing, so no news of it
+  });
+});

@@ -115,6 +115,7 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   admit: { knockId: 'knock-1' },
   refuse: { knockId: 'knock-1' },
   sendChat: { text: 'Bonjour à tous' },
+  raiseHand: { raised: true },
 };
 
 /** Data each method's schema refuses. */
@@ -141,6 +142,7 @@ const invalid: Record<RequestMethod, unknown> = {
   admit: { knockId: 7 },
   refuse: {},
   sendChat: { text: 'x'.repeat(2001) },
+  raiseHand: { raised: 'yes' },
 };
 
 describe('request validation', () => {
@@ -204,7 +206,13 @@ describe('valid requests', () => {
 
     const b = await joinRoom(bob, roomId, '  Bob \t Smith ');
     expect(b.joined.peers).toEqual([
-      { peerId: a.joined.peerId, displayName: 'Alice', role: 'participant', participantId: expect.any(String) },
+      {
+        peerId: a.joined.peerId,
+        displayName: 'Alice',
+        role: 'participant',
+        participantId: expect.any(String),
+        handRaisedAt: null,
+      },
     ]);
     expect(await alice.nextNotification('peerJoined')).toEqual({
       peer: {
@@ -212,6 +220,7 @@ describe('valid requests', () => {
         displayName: 'Bob Smith',
         role: 'participant',
         participantId: expect.any(String),
+        handRaisedAt: null,
       },
     });
   });
