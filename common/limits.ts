@@ -9,6 +9,8 @@ export const MAX_FRAME_BYTES = 1024 * 1024;
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 /** Path of the signaling WebSocket on the server. */
 export const SIGNALING_PATH = '/ws';
+/** Shared notes: y-websocket protocol at <NOTES_PATH>/<roomId>?token=<session token>. */
+export const NOTES_PATH = '/notes';
 
 export const DISPLAY_NAME_MAX = 64;
 export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;

@@ -120,6 +120,7 @@ export const requestSchemas = {
   removeParticipant: z.strictObject({ peerId: Id, reason: z.string().trim().max(200).optional() }),
   lockRoom: z.strictObject({ locked: z.boolean() }),
   setLobby: z.strictObject({ enabled: z.boolean() }),
+  setNotesReadOnly: z.strictObject({ readOnly: z.boolean() }),
   /** null removes the password. */
   setPassword: z.strictObject({ password: Password.min(4, 'at least 4 characters').nullable() }),
   admit: z.strictObject({ knockId: Id }),
@@ -178,6 +179,7 @@ export interface RoomInfo {
   locked: boolean;
   lobby: boolean;
   hasPassword: boolean;
+  notesReadOnly: boolean;
 }
 
 /** Participants are named by a participant id that survives reconnections (unlike peer ids). */
@@ -230,6 +232,7 @@ export interface ResponseMap {
   sendChat: { message: ChatMessage };
   raiseHand: Record<string, never>;
   setLobby: Record<string, never>;
+  setNotesReadOnly: Record<string, never>;
   setPassword: Record<string, never>;
   admit: Record<string, never>;
   refuse: Record<string, never>;

@@ -5,7 +5,7 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_FRAME_BYTES, SIGNALING_PATH } from '../common/signaling';
+import { MAX_FRAME_BYTES, NOTES_PATH, SIGNALING_PATH } from '../common/signaling';
 import { clientAddress, networkList } from './access/networks';
 import { RateLimiter } from './access/rate-limit';
 import { loadSessionSecret } from './access/session-secret';
@@ -21,6 +21,11 @@ import { OidcClient } from './auth/oidc-client';
 import { AgentSessionStore } from './data/agent-sessions';
 import type { Requester } from './access/policy';
 import { RoomDirectory } from './rooms/directory';
+import { NoteStore } from './data/notes';
+import { NotesServer } from './notes/notes-server';
+
+/** A shared notes document's updates are small; a whole pasted text stays under this. */
+const MAX_NOTES_FRAME_BYTES = 2 * 1024 * 1024;
 import { setSecurityHeaders } from './http/security-headers';
 import { sendText, serveStatic } from './http/static-files';
 import type { Logger } from './logger';
@@ -177,8 +182,29 @@ export async function createWebconfServer(
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const notesWss = new WebSocketServer({ noServer: true, maxPayload: MAX_NOTES_FRAME_BYTES });
+  const notes = new NotesServer(new NoteStore(db), log);
   http.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname;
+    if (path.startsWith(`${NOTES_PATH}/`)) {
+      const refuse = (status: string) => socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
+      if (!isAllowedSocketOrigin(req.headers.origin, req.headers.host, config.allowedOrigins))
+        return refuse('403 Forbidden');
+      const roomId = decodeURIComponent(path.slice(NOTES_PATH.length + 1));
+      // Only participants of the room: the session token they got when joining it.
+      void tokens.readSessionToken(url.searchParams.get('token') ?? undefined, roomId).then((claims) => {
+        if (!claims || !directory.find(roomId)) return refuse('401 Unauthorized');
+        notesWss.handleUpgrade(req, socket, head, (ws) =>
+          notes.serve({
+            socket: ws,
+            roomId,
+            mayEdit: () => claims.role === 'moderator' || !(directory.find(roomId)?.settings.notesReadOnly ?? true),
+          }),
+        );
+      });
+      return;
+    }
     if (
       path !== SIGNALING_PATH ||
       !isAllowedSocketOrigin(req.headers.origin, req.headers.host, config.allowedOrigins)
@@ -227,6 +253,8 @@ export async function createWebconfServer(
       for (const ws of wss.clients) ws.close(1001, 'server shutting down');
       rooms.closeAll();
       pool.close();
+      for (const ws of notesWss.clients) ws.close(1001, 'server shutting down');
+      notes.closeAll();
       await new Promise<void>((resolve) => {
         http.close(() => resolve());
         http.closeAllConnections();

@@ -26,7 +26,7 @@ const chloe: PeerInfo = {
   handRaisedAt: null,
 };
 
-const room = { title: 'Point hebdo', locked: false, lobby: false, hasPassword: false };
+const room = { title: 'Point hebdo', locked: false, lobby: false, hasPassword: false, notesReadOnly: false };
 
 function media(consumerId: string, peerId: string, source: 'microphone' | 'camera', paused = false): RemoteMedia {
   return { consumerId, peerId, source, kind: source === 'camera' ? 'video' : 'audio', paused };

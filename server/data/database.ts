@@ -42,6 +42,12 @@ const migrations: string[] = [
      sent_at INTEGER NOT NULL
    );
    CREATE INDEX chat_messages_room ON chat_messages (room_id, id);`,
+  `CREATE TABLE note_updates (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+     data BLOB NOT NULL
+   );
+   CREATE INDEX note_updates_room ON note_updates (room_id, id);`,
 ];
 
 export function openDatabase(file: string): Db {

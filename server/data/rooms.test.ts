@@ -45,8 +45,13 @@ describe('RoomStore', () => {
     const db = openDatabase(':memory:');
     const store = new RoomStore(db);
     store.create(room('r', 0));
-    store.saveSettings('r', { locked: true, lobby: true, passwordHash: 'x' });
-    expect(store.find('r', 0, DAY)?.settings).toEqual({ locked: true, lobby: true, passwordHash: 'x' });
+    store.saveSettings('r', { locked: true, lobby: true, passwordHash: 'x', notesReadOnly: true });
+    expect(store.find('r', 0, DAY)?.settings).toEqual({
+      locked: true,
+      lobby: true,
+      passwordHash: 'x',
+      notesReadOnly: true,
+    });
     db.prepare("UPDATE rooms SET settings = '{oops' WHERE id = 'r'").run();
     expect(store.find('r', 0, DAY)?.settings).toEqual(defaultRoomSettings);
   });

@@ -16,6 +16,8 @@ export interface RoomSettings {
   lobby: boolean;
   /** scrypt hash of the room password, or null when there is none. */
   passwordHash: string | null;
+  /** Only moderators may edit the shared notes. */
+  notesReadOnly: boolean;
 }
 
 export interface StoredRoom {
@@ -27,7 +29,12 @@ export interface StoredRoom {
   settings: RoomSettings;
 }
 
-export const defaultRoomSettings: RoomSettings = { locked: false, lobby: false, passwordHash: null };
+export const defaultRoomSettings: RoomSettings = {
+  locked: false,
+  lobby: false,
+  passwordHash: null,
+  notesReadOnly: false,
+};
 
 interface RoomRow {
   id: string;

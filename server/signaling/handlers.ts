@@ -46,8 +46,8 @@ function limitJoins(services: SignalingServices, address: string | null): void {
 }
 
 export function roomInfo(stored: StoredRoom): RoomInfo {
-  const { locked, lobby, passwordHash } = stored.settings;
-  return { title: stored.title, locked, lobby, hasPassword: passwordHash !== null };
+  const { locked, lobby, passwordHash, notesReadOnly } = stored.settings;
+  return { title: stored.title, locked, lobby, hasPassword: passwordHash !== null, notesReadOnly };
 }
 
 function saveSettings(room: Room, services: SignalingServices, settings: RoomSettings): void {
@@ -251,6 +251,13 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     const { room } = moderation(session, null);
     const stored = findRoomFor(services, room.id, null);
     saveSettings(room, services, { ...stored.settings, lobby: enabled });
+    return empty;
+  },
+
+  async setNotesReadOnly({ readOnly }, { session, services }) {
+    const { room } = moderation(session, null);
+    const stored = findRoomFor(services, room.id, null);
+    saveSettings(room, services, { ...stored.settings, notesReadOnly: readOnly });
     return empty;
   },
 

@@ -116,6 +116,7 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   refuse: { knockId: 'knock-1' },
   sendChat: { text: 'Bonjour à tous' },
   raiseHand: { raised: true },
+  setNotesReadOnly: { readOnly: true },
 };
 
 /** Data each method's schema refuses. */
@@ -143,6 +144,7 @@ const invalid: Record<RequestMethod, unknown> = {
   refuse: {},
   sendChat: { text: 'x'.repeat(2001) },
   raiseHand: { raised: 'yes' },
+  setNotesReadOnly: {},
 };
 
 describe('request validation', () => {
