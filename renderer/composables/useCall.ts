@@ -4,7 +4,8 @@
  */
 import { inject, type App, type InjectionKey } from 'vue';
 import type { DesktopApi } from '../../common/desktop-api';
-import { SIGNALING_PATH } from '../../common/limits';
+import { NOTES_PATH, SIGNALING_PATH } from '../../common/limits';
+import type { NotesStatus, SharedNotes } from '../notes/shared-notes';
 import { Conference, type ModerationMethod } from '../conference/conference';
 import { HostTokens, RoomsApi } from '../conference/rooms-api';
 import type { RequestData } from '../../common/signaling';
@@ -201,6 +202,18 @@ export function useCall() {
     localMedia.stopScreen();
   }
 
+  /** The room's shared notes, opened with our session token; the caller destroys them. */
+  async function openNotes(onStatus: (status: NotesStatus) => void): Promise<SharedNotes> {
+    const conference = await runtime!.conference;
+    const token = conference.sessionCredential;
+    if (!token || !call.roomId) throw new Error('not in a room');
+    const url = signalingUrlFor(await platform.getServerUrl(), NOTES_PATH);
+    const name = call.displayName;
+    // The editor and Yjs load on first use: most calls never open the notes.
+    const { SharedNotes, colorFor } = await import('../notes/shared-notes');
+    return new SharedNotes({ url, roomId: call.roomId, token, user: { name, color: colorFor(name) } }, onStatus);
+  }
+
   async function raiseHand(raised: boolean): Promise<void> {
     await (await runtime!.conference).raiseHand(raised);
   }
@@ -282,6 +295,7 @@ export function useCall() {
     stopScreenShare,
     sendChat,
     raiseHand,
+    openNotes,
     moderate,
     rooms: runtime.rooms,
     platform,

@@ -30,6 +30,7 @@ export type ModerationMethod =
   | 'lockRoom'
   | 'endMeeting'
   | 'setLobby'
+  | 'setNotesReadOnly'
   | 'setPassword'
   | 'admit'
   | 'refuse';
@@ -435,6 +436,11 @@ export class Conference extends Emitter<ConferenceEvents> {
   async sendChat(text: string, toPeerId?: string): Promise<ChatMessage> {
     const { message } = await this.requireSignaling().request('sendChat', { text, to: toPeerId });
     return message;
+  }
+
+  /** Our session token while in the room: it also opens the room's shared notes. */
+  get sessionCredential(): string | undefined {
+    return this.state === 'joined' ? this.sessionToken : undefined;
   }
 
   async raiseHand(raised: boolean): Promise<void> {

@@ -186,6 +186,7 @@ export default {
     cancel: 'Cancel',
     lock: 'Lock the meeting',
     lobby: 'Waiting room',
+    notesReadOnly: 'Notes read-only for guests',
     passwordLabel: 'Meeting password (at least 4 characters)',
     setPassword: 'Set the password',
     removePassword: 'Remove the password',
@@ -238,5 +239,14 @@ export default {
   hand: {
     raise: 'Raise hand',
     queue: 'Raised hands, in order',
+  },
+  notes: {
+    title: 'Shared notes',
+    editorLabel: 'The meeting’s shared notes, editable by everyone',
+    connecting: 'Connecting to the notes…',
+    failed: 'The shared notes are unavailable for now.',
+    readOnly: 'A moderator made the notes read-only.',
+    exportMarkdown: 'Export as Markdown',
+    exportText: 'Export as text',
   },
 };

@@ -189,6 +189,7 @@ export default {
     cancel: 'Annuler',
     lock: 'Verrouiller la réunion',
     lobby: 'Salle d’attente',
+    notesReadOnly: 'Notes en lecture seule pour les invités',
     passwordLabel: 'Mot de passe de la réunion (4 caractères au moins)',
     setPassword: 'Définir le mot de passe',
     removePassword: 'Retirer le mot de passe',
@@ -241,5 +242,14 @@ export default {
   hand: {
     raise: 'Lever la main',
     queue: 'Mains levées, dans l’ordre',
+  },
+  notes: {
+    title: 'Notes partagées',
+    editorLabel: 'Notes partagées de la réunion, modifiables par tous',
+    connecting: 'Connexion aux notes…',
+    failed: 'Les notes partagées sont indisponibles pour le moment.',
+    readOnly: 'Un modérateur a mis les notes en lecture seule.',
+    exportMarkdown: 'Exporter en Markdown',
+    exportText: 'Exporter en texte',
   },
 };

@@ -24,7 +24,8 @@ export class TokenIssuer {
   constructor(
     private readonly secret: Uint8Array,
     private readonly hostTokenTtlSeconds: number,
-    private readonly sessionTokenTtlSeconds = 15 * 60,
+    /** Long enough for a long meeting: the same token opens the room's shared notes. */
+    private readonly sessionTokenTtlSeconds = 4 * 3600,
   ) {}
 
   issueHostToken(roomId: string): Promise<string> {
