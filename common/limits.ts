@@ -15,5 +15,8 @@ export const NOTES_PATH = '/notes';
 export const DISPLAY_NAME_MAX = 64;
 export const ROOM_ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
+/** Header carrying a participant's session token on HTTP requests tied to its room. */
+export const SESSION_HEADER = 'X-Webconf-Session';
+
 /** Characters in one chat message. */
 export const CHAT_MESSAGE_MAX = 2000;

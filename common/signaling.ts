@@ -111,6 +111,11 @@ export const requestSchemas = {
     to: Id.optional(),
   }),
 
+  /** Show an uploaded PDF to everyone (one presenter at a time), move through it, stop. */
+  presentationStart: z.strictObject({ presentationId: Id }),
+  presentationPage: z.strictObject({ page: z.number().int().min(1).max(10_000) }),
+  presentationStop: z.strictObject({}),
+
   /** Raise or lower our hand; everyone sees who raised it, and when. */
   raiseHand: z.strictObject({ raised: z.boolean() }),
 
@@ -198,6 +203,15 @@ export interface ChatMessage {
   sentAt: number;
 }
 
+export interface Presentation {
+  presentationId: string;
+  presenterPeerId: string;
+  presenterName: string;
+  /** 1-based. */
+  page: number;
+  pages: number;
+}
+
 export interface Knock {
   knockId: string;
   displayName: string;
@@ -213,6 +227,8 @@ export interface ResponseMap {
     sessionToken: string;
     /** Ours across reconnections: how chat messages name us. */
     participantId: string;
+    /** What is being presented now, if anything: a late joiner opens it at the current page. */
+    presentation: Presentation | null;
     /** The latest chat messages we may read (the room's and our private ones), oldest first. */
     chatHistory: ChatMessage[];
     peers: PeerInfo[];
@@ -231,6 +247,9 @@ export interface ResponseMap {
   knock: { knockId: string };
   sendChat: { message: ChatMessage };
   raiseHand: Record<string, never>;
+  presentationStart: Record<string, never>;
+  presentationPage: Record<string, never>;
+  presentationStop: Record<string, never>;
   setLobby: Record<string, never>;
   setNotesReadOnly: Record<string, never>;
   setPassword: Record<string, never>;
@@ -312,6 +331,7 @@ export interface NotificationMap {
   /** To a knocker: a moderator refused. */
   refused: { by: string };
   chatMessage: { message: ChatMessage };
+  presentationChanged: { presentation: Presentation | null };
 }
 export type NotificationMethod = keyof NotificationMap;
 

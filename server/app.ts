@@ -2,7 +2,10 @@
  * Wires the server together: media workers, rooms, the HTTP server (web client + health) and the
  * signaling WebSocket. `createWebconfServer` is what index.ts and the tests start.
  */
+import { mkdtempSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_FRAME_BYTES, NOTES_PATH, SIGNALING_PATH } from '../common/signaling';
@@ -23,6 +26,7 @@ import type { Requester } from './access/policy';
 import { RoomDirectory } from './rooms/directory';
 import { NoteStore } from './data/notes';
 import { NotesServer } from './notes/notes-server';
+import { PresentationStore } from './presentations/presentation-store';
 
 /** A shared notes document's updates are small; a whole pasted text stays under this. */
 const MAX_NOTES_FRAME_BYTES = 2 * 1024 * 1024;
@@ -73,6 +77,13 @@ export async function createWebconfServer(
 
   const db = openDatabase(config.database);
   const agentSessions = new AgentSessionStore(db);
+  // Beside the database; an in-memory database gets a folder for this run only.
+  const presentations = new PresentationStore(
+    db,
+    config.database === ':memory:'
+      ? mkdtempSync(path.join(tmpdir(), 'webconf-presentations-'))
+      : path.join(path.dirname(config.database), 'presentations'),
+  );
   const directory = new RoomDirectory(new RoomStore(db), config.rooms.expireAfterDays);
   const tokens = new TokenIssuer(
     loadSessionSecret(config.sessionSecret, config.database),
@@ -89,6 +100,7 @@ export async function createWebconfServer(
     chat: new ChatStore(db),
     chatMessages: new RateLimiter(config.limits.chatMessagesPer10Seconds, 10_000),
     chatHistory: config.rooms.chatHistory,
+    presentations,
     maxParticipants: config.rooms.maxParticipants,
     agentsBypassLobby: config.rooms.agentsBypassLobby,
   };
@@ -121,6 +133,11 @@ export async function createWebconfServer(
     log,
   });
   const api: ApiDeps = {
+    presentations,
+    presentationLimits: {
+      bytes: config.limits.presentationMegabytes * 1024 * 1024,
+      pages: config.limits.presentationPages,
+    },
     signInAvailable: oidc !== undefined,
     directory,
     tokens,
@@ -142,6 +159,7 @@ export async function createWebconfServer(
     const deleted = directory.deleteExpired();
     if (deleted > 0) log.info({ deleted }, 'expired rooms deleted');
     agentSessions.deleteExpired();
+    presentations.deleteOrphans();
   }, 3_600_000);
   sweep.unref();
 

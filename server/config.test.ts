@@ -48,6 +48,8 @@ describe('loadConfig', () => {
       limits: {
         messagesPerSecond: 50,
         roomCreationsPerHour: 120,
+        presentationMegabytes: 25,
+        presentationPages: 300,
         chatMessagesPer10Seconds: 10,
         joinsPerMinute: 300,
         roomMissesPerMinute: 10,

@@ -65,6 +65,9 @@ export const ConfigSchema = z
         messagesPerSecond: z.coerce.number().min(1).default(50),
         /** Rooms one address may create per hour. */
         roomCreationsPerHour: z.coerce.number().int().min(1).default(120),
+        /** Largest presentation (PDF) accepted, in megabytes, and its most pages. */
+        presentationMegabytes: z.coerce.number().min(1).max(500).default(25),
+        presentationPages: z.coerce.number().int().min(1).max(5000).default(300),
         /** Chat messages one participant may send per 10 seconds. */
         chatMessagesPer10Seconds: z.coerce.number().int().min(1).default(10),
         /** Joins (and knocks) one address may make per minute. */

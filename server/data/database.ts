@@ -48,6 +48,13 @@ const migrations: string[] = [
      data BLOB NOT NULL
    );
    CREATE INDEX note_updates_room ON note_updates (room_id, id);`,
+  `CREATE TABLE presentations (
+     id TEXT PRIMARY KEY,
+     room_id TEXT NOT NULL REFERENCES rooms (id) ON DELETE CASCADE,
+     pages INTEGER NOT NULL,
+     bytes INTEGER NOT NULL,
+     created_at INTEGER NOT NULL
+   );`,
 ];
 
 export function openDatabase(file: string): Db {

@@ -3,6 +3,7 @@ import type {
   MediaSource,
   NotificationMap,
   NotificationMethod,
+  Presentation,
   Role,
   RtpCapabilities,
   RtpParameters,
@@ -47,6 +48,8 @@ export class Room {
   /** People waiting in the lobby, in arrival order. */
   private readonly knocks = new Map<string, { displayName: string; notify: Notify }>();
   private activeSpeaker: string | null = null;
+  /** What is presented now; everyone follows the presenter's page. */
+  presentation: Presentation | null = null;
   private closed = false;
 
   private constructor(
@@ -160,6 +163,7 @@ export class Room {
     this.broadcast(peer, 'peerLeft', { peerId: peer.id });
     this.log.info({ peer: peer.id, peers: this.peers.size }, 'peer left');
     if (this.activeSpeaker === peer.id) this.setActiveSpeaker(null);
+    if (this.presentation?.presenterPeerId === peer.id) this.setPresentation(null);
     this.closeIfEmpty();
   }
 
@@ -213,6 +217,11 @@ export class Room {
     const evicted = this.evictions.get(peer);
     this.remove(peer);
     evicted?.('dismissed');
+  }
+
+  setPresentation(presentation: Presentation | null): void {
+    this.presentation = presentation;
+    for (const peer of this.peers.values()) peer.notify('presentationChanged', { presentation });
   }
 
   /** Raising twice keeps the first time: the order of the queue is not lost. */

@@ -140,6 +140,7 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
       sessionToken,
       participantId: peer.participantId,
       chatHistory: services.chat.history(roomId, peer.participantId, services.chatHistory),
+      presentation: room.presentation,
       peers: room.otherPeers(peer).map((other) => other.info),
       sendTransport: peer.sendTransport.options,
       recvTransport: peer.recvTransport.options,
@@ -214,6 +215,48 @@ export const handlers: { [M in RequestMethod]: Handler<M> } = {
     const readers = recipient ? [recipient] : room.otherPeers(peer);
     for (const reader of readers) reader.notify('chatMessage', { message });
     return { message };
+  },
+
+  async presentationStart({ presentationId }, { session, services }) {
+    const { room, peer } = session.joined();
+    const stored = services.presentations.find(presentationId);
+    if (!stored || stored.roomId !== room.id)
+      throw new SignalingFailure('not_found', 'no such presentation in this room');
+    const current = room.presentation;
+    if (current && current.presenterPeerId !== peer.id) {
+      throw new SignalingFailure('wrong_state', `${current.presenterName} is presenting; one presenter at a time`);
+    }
+    room.setPresentation({
+      presentationId,
+      presenterPeerId: peer.id,
+      presenterName: peer.displayName,
+      page: 1,
+      pages: stored.pages,
+    });
+    return empty;
+  },
+
+  async presentationPage({ page }, { session }) {
+    const { room, peer } = session.joined();
+    const current = room.presentation;
+    if (!current || current.presenterPeerId !== peer.id)
+      throw new SignalingFailure('wrong_state', 'you are not presenting');
+    if (page > current.pages)
+      throw new SignalingFailure('invalid_data', `this presentation has ${current.pages} pages`);
+    room.setPresentation({ ...current, page });
+    return empty;
+  },
+
+  /** The presenter stops, or any moderator stops whoever presents. */
+  async presentationStop(_data, { session }) {
+    const { room, peer } = session.joined();
+    const current = room.presentation;
+    if (!current) return empty;
+    if (current.presenterPeerId !== peer.id && peer.role !== 'moderator') {
+      throw new SignalingFailure('forbidden', 'only the presenter or a moderator may stop the presentation');
+    }
+    room.setPresentation(null);
+    return empty;
   },
 
   async raiseHand({ raised }, { session }) {

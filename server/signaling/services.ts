@@ -5,6 +5,7 @@
 import type { RateLimiter } from '../access/rate-limit';
 import type { TokenIssuer } from '../access/tokens';
 import type { ChatStore } from '../data/chat';
+import type { PresentationStore } from '../presentations/presentation-store';
 import type { StoredRoom } from '../data/rooms';
 import type { RoomDirectory } from '../rooms/directory';
 import type { RoomRegistry } from '../rooms/registry';
@@ -24,6 +25,7 @@ export interface SignalingServices {
   chatHistory: number;
   maxParticipants: number;
   agentsBypassLobby: boolean;
+  presentations: PresentationStore;
 }
 
 /**

@@ -117,6 +117,9 @@ const wellFormed: { [M in RequestMethod]: RequestData<M> } = {
   sendChat: { text: 'Bonjour à tous' },
   raiseHand: { raised: true },
   setNotesReadOnly: { readOnly: true },
+  presentationStart: { presentationId: 'presentation-1' },
+  presentationPage: { page: 2 },
+  presentationStop: {},
 };
 
 /** Data each method's schema refuses. */
@@ -145,6 +148,9 @@ const invalid: Record<RequestMethod, unknown> = {
   sendChat: { text: 'x'.repeat(2001) },
   raiseHand: { raised: 'yes' },
   setNotesReadOnly: {},
+  presentationStart: {},
+  presentationPage: { page: 0 },
+  presentationStop: { now: true },
 };
 
 describe('request validation', () => {
