@@ -55,6 +55,7 @@ function bindConference(conference: Conference): void {
     chat.setHistory(participantId, chatHistory);
   });
   conference.on('chatMessage', (message) => chat.add(message));
+  conference.on('presentation', (presentation) => (call.presentation = presentation));
   conference.on('peerUpdated', (peer) => call.updatePeer(peer));
   conference.on('roomUpdated', (room) => (call.room = room));
   conference.on('lobby', ({ waiting }) => (call.lobby = waiting));
@@ -214,6 +215,29 @@ export function useCall() {
     return new SharedNotes({ url, roomId: call.roomId, token, user: { name, color: colorFor(name) } }, onStatus);
   }
 
+  /** Uploads a PDF (the server checks it) and starts presenting it. */
+  async function present(file: File): Promise<void> {
+    const conference = await runtime!.conference;
+    const token = conference.sessionCredential;
+    if (!token || !call.roomId) throw new Error('not in a room');
+    const { presentationId } = await (await runtime!.rooms).uploadPresentation(call.roomId, token, file);
+    await conference.presentation('presentationStart', { presentationId });
+  }
+
+  async function fetchPresentation(presentationId: string): Promise<ArrayBuffer> {
+    const token = (await runtime!.conference).sessionCredential;
+    if (!token) throw new Error('not in a room');
+    return (await runtime!.rooms).fetchPresentation(presentationId, token);
+  }
+
+  async function presentationPage(page: number): Promise<void> {
+    await (await runtime!.conference).presentation('presentationPage', { page });
+  }
+
+  async function stopPresentation(): Promise<void> {
+    await (await runtime!.conference).presentation('presentationStop', {});
+  }
+
   async function raiseHand(raised: boolean): Promise<void> {
     await (await runtime!.conference).raiseHand(raised);
   }
@@ -295,6 +319,10 @@ export function useCall() {
     stopScreenShare,
     sendChat,
     raiseHand,
+    present,
+    fetchPresentation,
+    presentationPage,
+    stopPresentation,
     openNotes,
     moderate,
     rooms: runtime.rooms,

@@ -11,6 +11,7 @@ import type {
   Knock,
   NewConsumer,
   PeerInfo,
+  Presentation,
   RequestData,
   Role,
   RoomInfo,
@@ -56,6 +57,7 @@ export interface ConferenceEvents extends Record<string, unknown> {
     chatHistory: ChatMessage[];
   };
   chatMessage: ChatMessage;
+  presentation: Presentation | null;
   peerUpdated: PeerInfo;
   roomUpdated: RoomInfo;
   /** For moderators: who waits in the lobby. */
@@ -284,6 +286,7 @@ export class Conference extends Emitter<ConferenceEvents> {
       peers: reply.peers,
       chatHistory: reply.chatHistory,
     });
+    this.emit('presentation', reply.presentation);
     const sends: Promise<void>[] = [];
     if (options.microphone) sends.push(this.produce('microphone', options.microphone, options.microphoneMuted));
     if (options.camera) sends.push(this.produce('camera', options.camera));
@@ -347,6 +350,7 @@ export class Conference extends Emitter<ConferenceEvents> {
     signaling.on('roomUpdated', ({ room }) => this.emit('roomUpdated', room));
     signaling.on('lobbyChanged', ({ waiting }) => this.emit('lobby', { waiting }));
     signaling.on('chatMessage', ({ message }) => this.emit('chatMessage', message));
+    signaling.on('presentationChanged', ({ presentation }) => this.emit('presentation', presentation));
     signaling.on('mutedByModerator', (data) => this.emit('mutedByModerator', data));
     signaling.on('removed', ({ by, reason }) => this.dismiss({ kind: 'removed', by, reason }));
     signaling.on('meetingEnded', ({ by }) => this.dismiss({ kind: 'ended', by, reason: null }));
@@ -441,6 +445,13 @@ export class Conference extends Emitter<ConferenceEvents> {
   /** Our session token while in the room: it also opens the room's shared notes. */
   get sessionCredential(): string | undefined {
     return this.state === 'joined' ? this.sessionToken : undefined;
+  }
+
+  async presentation<M extends 'presentationStart' | 'presentationPage' | 'presentationStop'>(
+    method: M,
+    data: RequestData<M>,
+  ): Promise<void> {
+    await this.requireSignaling().request(method, data);
   }
 
   async raiseHand(raised: boolean): Promise<void> {

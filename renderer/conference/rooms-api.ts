@@ -2,6 +2,8 @@
  * The server's HTTP API as the client uses it: may I create rooms, create one, does a room exist.
  * Framework-free; `fetch` is injected for tests.
  */
+import { SESSION_HEADER } from '../../common/limits';
+
 export interface SessionInfo {
   /** The signed-in agent, if any. */
   agent: { sub: string; name: string | null } | null;
@@ -50,6 +52,26 @@ export class RoomsApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title }),
     });
+  }
+
+  uploadPresentation(
+    roomId: string,
+    sessionToken: string,
+    file: Blob,
+  ): Promise<{ presentationId: string; pages: number }> {
+    return this.call(`/api/rooms/${encodeURIComponent(roomId)}/presentations`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/pdf', [SESSION_HEADER]: sessionToken },
+      body: file,
+    });
+  }
+
+  async fetchPresentation(presentationId: string, sessionToken: string): Promise<ArrayBuffer> {
+    const response = await this.fetchImpl(new URL(`/api/presentations/${presentationId}`, this.serverUrl).href, {
+      headers: { [SESSION_HEADER]: sessionToken },
+    });
+    if (!response.ok) throw new RoomsApiError(`http_${response.status}`, 'the presentation cannot be fetched');
+    return response.arrayBuffer();
   }
 
   /** The room, or null when there is no such room (or it expired). */

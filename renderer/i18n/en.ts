@@ -249,4 +249,21 @@ export default {
     exportMarkdown: 'Export as Markdown',
     exportText: 'Export as text',
   },
+  presentation: {
+    present: 'Present a PDF',
+    refused: 'Presentation refused: {reason}',
+    failed: 'The presentation cannot be shown.',
+    label: 'Presentation by {name}',
+    caption: 'Presentation by {name} — page {page} of {pages}',
+    page: 'Page {page} of {pages}',
+    previous: 'Previous page',
+    next: 'Next page',
+    stop: 'Stop presenting',
+    errors: {
+      'not-pdf': 'this file is not a PDF',
+      unreadable: 'this PDF cannot be read',
+      'too-many-pages': 'this PDF has too many pages',
+      too_large: 'this file is too large',
+    },
+  },
 };

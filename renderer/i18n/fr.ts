@@ -252,4 +252,21 @@ export default {
     exportMarkdown: 'Exporter en Markdown',
     exportText: 'Exporter en texte',
   },
+  presentation: {
+    present: 'Présenter un PDF',
+    refused: 'Présentation refusée : {reason}',
+    failed: 'La présentation ne peut pas être affichée.',
+    label: 'Présentation de {name}',
+    caption: 'Présentation de {name} — page {page} sur {pages}',
+    page: 'Page {page} sur {pages}',
+    previous: 'Page précédente',
+    next: 'Page suivante',
+    stop: 'Arrêter la présentation',
+    errors: {
+      'not-pdf': 'ce fichier n’est pas un PDF',
+      unreadable: 'ce PDF est illisible',
+      'too-many-pages': 'ce PDF a trop de pages',
+      too_large: 'ce fichier est trop volumineux',
+    },
+  },
 };

@@ -4,7 +4,7 @@
  */
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
-import type { Knock, MediaKind, MediaSource, PeerInfo, Role, RoomInfo } from '../../common/signaling';
+import type { Knock, MediaKind, MediaSource, PeerInfo, Presentation, Role, RoomInfo } from '../../common/signaling';
 import type { ConferenceState, RemoteMedia } from '../conference/conference';
 
 export interface Participant {
@@ -35,6 +35,8 @@ export const useCallStore = defineStore('call', () => {
   const selfRole = ref<Role>('participant');
   const selfHandRaisedAt = ref<number | null>(null);
   const room = ref<RoomInfo | null>(null);
+  /** The PDF being presented, and at which page: ids and numbers only. */
+  const presentation = ref<Presentation | null>(null);
   /** Who waits in the lobby (moderators only hear of it). */
   const lobby = ref<Knock[]>([]);
   /** The last time a moderator turned our microphone or camera off, to say who did. */
@@ -161,6 +163,7 @@ export const useCallStore = defineStore('call', () => {
     consumers.value = {};
     activeSpeakerId.value = null;
     lobby.value = [];
+    presentation.value = null;
   }
 
   return {
@@ -173,6 +176,7 @@ export const useCallStore = defineStore('call', () => {
     selfHandRaisedAt,
     raisedHands,
     room,
+    presentation,
     lobby,
     mutedBy,
     dismissal,
