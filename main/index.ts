@@ -8,6 +8,7 @@ import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session, sh
 import { createAgentAccount } from './agent-account';
 import { installAgentAuthHeader } from './agent-auth-header';
 import { AgentSessionStore } from './agent-session-store';
+import { LINK_SCHEME, roomFromArguments, roomFromLink } from './deep-links';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME } from './app-origin';
 import { createAppRequestHandler } from './app-protocol';
 import { buildContentSecurityPolicy } from './csp';
@@ -33,7 +34,7 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true } },
 ]);
 
-function createMainWindow(userDataDir: string): BrowserWindow {
+function createMainWindow(userDataDir: string, entryUrl: string): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
   const window = new BrowserWindow({
     ...fitBoundsToDisplays(loadWindowBounds(userDataDir), workAreas, DEFAULT_WINDOW_SIZE),
@@ -51,9 +52,18 @@ function createMainWindow(userDataDir: string): BrowserWindow {
   });
   window.once('ready-to-show', () => window.show());
   window.on('close', () => saveWindowBounds(userDataDir, window.getNormalBounds(), log));
-  window.loadURL(APP_ENTRY_URL).catch((error: unknown) => log(`cannot load the app: ${String(error)}`));
+  window.loadURL(entryUrl).catch((error: unknown) => log(`cannot load the app: ${String(error)}`));
   return window;
 }
+
+// macOS hands webconf:// links to 'open-url', possibly before 'ready': keep the first one.
+let linkBeforeReady: string | null = null;
+let openLink: ((link: string) => void) | null = null;
+app.on('open-url', (event, link) => {
+  event.preventDefault();
+  if (openLink) openLink(link);
+  else linkBeforeReady = link;
+});
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -91,14 +101,22 @@ async function start(): Promise<void> {
   });
   registerDesktopApi(ipcMain, handlers, isAppFrame);
 
-  let mainWindow = createMainWindow(userDataDir);
-  const showMainWindow = (): void => {
-    if (mainWindow.isDestroyed()) mainWindow = createMainWindow(userDataDir);
+  // Meeting links open the meeting's page (pre-join): from the OS, a second launch, the command line.
+  const serverUrl = settings.serverUrl();
+  const roomUrl = (room: string | null) => (room ? `${APP_ENTRY_URL}r/${room}` : APP_ENTRY_URL);
+  if (!app.isDefaultProtocolClient(LINK_SCHEME)) app.setAsDefaultProtocolClient(LINK_SCHEME);
+  const launchRoom =
+    (linkBeforeReady && roomFromLink(linkBeforeReady, serverUrl)) || roomFromArguments(process.argv, serverUrl);
+  let mainWindow = createMainWindow(userDataDir, roomUrl(launchRoom));
+  const showMainWindow = (room: string | null = null): void => {
+    if (mainWindow.isDestroyed()) mainWindow = createMainWindow(userDataDir, roomUrl(room));
+    else if (room) void mainWindow.loadURL(roomUrl(room));
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   };
-  app.on('second-instance', showMainWindow);
-  app.on('activate', showMainWindow); // macOS: the dock icon reopens the closed window
+  app.on('second-instance', (_event, argv) => showMainWindow(roomFromArguments(argv, serverUrl)));
+  openLink = (link) => showMainWindow(roomFromLink(link, serverUrl));
+  app.on('activate', () => showMainWindow()); // macOS: the dock icon reopens the closed window
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
