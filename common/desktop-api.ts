@@ -27,6 +27,12 @@ export interface SignedInAgent {
   name: string | null;
 }
 
+export interface MeetingNotice {
+  kind: 'chat' | 'lobby';
+  title: string;
+  body: string;
+}
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
@@ -42,6 +48,10 @@ export interface DesktopApi {
   signIn(returnTo: string): Promise<SignedInAgent>;
   /** Ends the session here and at the identity provider. */
   signOut(): Promise<void>;
+  /** A call started or ended: the host keeps the display awake meanwhile. */
+  setCallActive(active: boolean): Promise<void>;
+  /** Tells the user about something in the meeting when the app is in the background. */
+  notify(notice: MeetingNotice): Promise<void>;
 }
 
 export type DesktopMethod = keyof DesktopApi;
@@ -55,6 +65,8 @@ export const desktopChannels = {
   openExternal: 'webconf:open-external',
   signIn: 'webconf:sign-in',
   signOut: 'webconf:sign-out',
+  setCallActive: 'webconf:set-call-active',
+  notify: 'webconf:notify',
 } as const satisfies Record<DesktopMethod, string>;
 
 export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;

@@ -5,6 +5,8 @@ import { createDesktopApiHandlers } from './desktop-api-handlers';
 function setup() {
   let stored: DevicePreferences = { microphone: { deviceId: 'mic-1', label: 'Headset' } };
   const opened: string[] = [];
+  const callStates: boolean[] = [];
+  const notices: string[] = [];
   const api = createDesktopApiHandlers({
     settings: {
       serverUrl: () => 'https://conf.example.fr',
@@ -20,8 +22,10 @@ function setup() {
     },
     signIn: async () => ({ sub: 'agent-1', name: 'Camille Durand' }),
     signOut: async () => undefined,
+    setCallActive: (active) => void callStates.push(active),
+    notify: (notice) => void notices.push(notice.title),
   });
-  return { api, opened, stored: () => stored };
+  return { api, opened, callStates, notices, stored: () => stored };
 }
 
 describe('createDesktopApiHandlers', () => {
@@ -101,5 +105,17 @@ describe('createDesktopApiHandlers', () => {
     const { api, opened } = setup();
     await expect(api.openExternal(url as string)).rejects.toThrow(/^openExternal: /);
     expect(opened).toEqual([]);
+  });
+});
+
+describe('call state and notices', () => {
+  it('passes call state and valid notices on, and refuses bad ones', async () => {
+    const { api, callStates, notices } = setup();
+    await api.setCallActive(true);
+    await api.notify({ kind: 'chat', title: 'Bruno', body: 'Bonjour' });
+    await expect(api.setCallActive('yes' as unknown as boolean)).rejects.toThrow(/boolean/);
+    await expect(api.notify({ kind: 'popup', title: '', body: '' } as never)).rejects.toThrow(/invalid notice/);
+    expect(callStates).toEqual([true]);
+    expect(notices).toEqual(['Bruno']);
   });
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import type { DesktopApi, SignedInAgent } from '../common/desktop-api';
+import type { DesktopApi, MeetingNotice, SignedInAgent } from '../common/desktop-api';
+
+const noticeSchema = z.strictObject({
+  kind: z.enum(['chat', 'lobby']),
+  title: z.string().min(1).max(200),
+  body: z.string().max(5000),
+});
 import { toSafeExternalUrl } from './navigation-policy';
 import { devicePreferencesSchema, type SettingsStore } from './settings-store';
 
@@ -12,6 +18,9 @@ export interface DesktopApiDeps {
   /** Agent sign-in through the system browser (see agent-sign-in.ts); the token stays here. */
   signIn: () => Promise<SignedInAgent>;
   signOut: () => Promise<void>;
+  setCallActive: (active: boolean) => void;
+  /** Shows a notice if the window is in the background; see meeting-notifications.ts. */
+  notify: (notice: MeetingNotice) => void;
 }
 
 /**
@@ -49,5 +58,14 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
     // Where to return is a web-client notion: the app stays on its page while the browser signs in.
     signIn: () => deps.signIn(),
     signOut: () => deps.signOut(),
+    async setCallActive(active) {
+      if (typeof active !== 'boolean') throw new Error('setCallActive: a boolean is expected');
+      deps.setCallActive(active);
+    },
+    async notify(notice) {
+      const parsed = noticeSchema.safeParse(notice);
+      if (!parsed.success) throw new Error(`notify: invalid notice: ${z.prettifyError(parsed.error)}`);
+      deps.notify(parsed.data);
+    },
   };
 }

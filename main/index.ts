@@ -4,7 +4,20 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Notification,
+  powerSaveBlocker,
+  protocol,
+  safeStorage,
+  screen,
+  session,
+  shell,
+} from 'electron';
+import { DisplaySleepGuard } from './display-sleep';
+import { createMeetingNotifier } from './meeting-notifications';
 import { createAgentAccount } from './agent-account';
 import { installAgentAuthHeader } from './agent-auth-header';
 import { AgentSessionStore } from './agent-session-store';
@@ -91,6 +104,12 @@ async function start(): Promise<void> {
     openExternal,
   });
   installAgentAuthHeader(session.defaultSession.webRequest, origins.serverOrigin, account.token);
+  const displaySleep = new DisplaySleepGuard(powerSaveBlocker);
+  const notifier = createMeetingNotifier({
+    isWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
+    isSupported: () => Notification.isSupported(),
+    show: ({ title, body }) => new Notification({ title, body, silent: false }).show(),
+  });
   const handlers = createDesktopApiHandlers({
     settings,
     appVersion: app.getVersion(),
@@ -98,6 +117,8 @@ async function start(): Promise<void> {
     openExternal,
     signIn: account.signIn,
     signOut: account.signOut,
+    setCallActive: (active) => displaySleep.setCallActive(active),
+    notify: (notice) => notifier(notice),
   });
   registerDesktopApi(ipcMain, handlers, isAppFrame);
 

@@ -42,6 +42,8 @@ function recordingApi() {
     openExternal: record('openExternal', undefined),
     signIn: record('signIn', { sub: 'agent-1', name: null }),
     signOut: record('signOut', undefined),
+    setCallActive: record('setCallActive', undefined),
+    notify: record('notify', undefined),
   };
   return { api, calls };
 }

@@ -22,5 +22,7 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     openExternal: (url) => call('openExternal', url),
     signIn: (returnTo) => call('signIn', returnTo),
     signOut: () => call('signOut'),
+    setCallActive: (active) => call('setCallActive', active),
+    notify: (notice) => call('notify', notice),
   };
 }

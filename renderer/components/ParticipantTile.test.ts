@@ -18,6 +18,8 @@ function callPlugin() {
     openExternal: async () => undefined,
     signIn: async () => ({ sub: 'agent', name: null }),
     signOut: async () => undefined,
+    setCallActive: async () => undefined,
+    notify: async () => undefined,
   };
   const mediaDevices = {
     addEventListener: vi.fn(),

@@ -31,6 +31,7 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
   const conference = platform.getServerUrl().then((serverUrl) => {
     const instance = new Conference({ signalingUrl: signalingUrlFor(serverUrl, SIGNALING_PATH) });
     bindConference(instance);
+    bindHost(instance, platform);
     followDevices(localMedia, instance);
     return instance;
   });
@@ -44,6 +45,30 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
   };
   app.provide(callKey, runtime);
   return runtime;
+}
+
+/**
+ * What the host does for a call: keep the display awake while in it, and tell the user about chat
+ * messages and lobby knocks while the app is in the background (the host decides when that is).
+ */
+function bindHost(conference: Conference, platform: DesktopApi): void {
+  const quietly = (promise: Promise<void>) => void promise.catch(() => undefined);
+  conference.on('state', ({ state }) =>
+    quietly(platform.setCallActive(state === 'joined' || state === 'reconnecting')),
+  );
+  const chat = useChatStore();
+  conference.on('chatMessage', (message) => {
+    if (message.from.participantId === chat.selfParticipantId) return;
+    quietly(platform.notify({ kind: 'chat', title: message.from.displayName, body: message.text }));
+  });
+  let waiting = new Set<string>();
+  conference.on('lobby', ({ waiting: knocks }) => {
+    for (const knock of knocks) {
+      if (!waiting.has(knock.knockId))
+        quietly(platform.notify({ kind: 'lobby', title: 'Webconf', body: knock.displayName }));
+    }
+    waiting = new Set(knocks.map((knock) => knock.knockId));
+  });
 }
 
 function bindConference(conference: Conference): void {

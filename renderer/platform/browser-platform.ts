@@ -4,6 +4,7 @@ import type { AppInfo, DesktopApi, DevicePreferences } from '../../common/deskto
 const DEVICE_PREFERENCES_KEY = 'webconf.devicePreferences';
 
 export function createBrowserPlatform(storage: Storage, location: Location, version: string): DesktopApi {
+  let wakeLock: WakeLockSentinel | null = null;
   return {
     async getAppInfo(): Promise<AppInfo> {
       return { host: 'web', version, platform: 'web' };
@@ -28,6 +29,19 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
       const response = await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
       const { redirectTo } = (await response.json().catch(() => ({ redirectTo: '/' }))) as { redirectTo: string };
       location.assign(redirectTo);
+    },
+    /** The browser's own wake lock, where it has one: the screen stays on during the call. */
+    async setCallActive(active) {
+      if (active && !wakeLock && 'wakeLock' in navigator) {
+        wakeLock = await navigator.wakeLock.request('screen').catch(() => null);
+      } else if (!active && wakeLock) {
+        await wakeLock.release().catch(() => undefined);
+        wakeLock = null;
+      }
+    },
+    async notify(notice) {
+      if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
+      new Notification(notice.title, { body: notice.body.slice(0, 200), tag: notice.kind });
     },
     async openExternal(url) {
       const parsed = new URL(url);
