@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_HEADER } from '../../common/limits';
 import type { WebconfServer } from '../app';
 import { makePdf } from '../test-support/pdf';
-import { SignalingClient } from '../test-support/signaling-client';
-import { createTestRoom, startTestServer } from '../test-support/test-server';
+import type { SignalingClient } from '../test-support/signaling-client';
+import { createTestRoom, joinRoom, startTestServer } from '../test-support/test-server';
 
 let server: WebconfServer;
 const clients: SignalingClient[] = [];
@@ -17,16 +17,9 @@ afterAll(async () => {
 });
 
 async function join(roomId: string, displayName: string, hostToken?: string) {
-  const client = await SignalingClient.connect(server.url);
-  clients.push(client);
-  const { rtpCapabilities } = await client.call('getRouterRtpCapabilities', { roomId });
-  const joined = await client.call('join', {
-    roomId,
-    displayName,
-    rtpCapabilities: rtpCapabilities as { codecs: Record<string, unknown>[] },
-    hostToken,
-  });
-  return { client, ...joined };
+  const joined = await joinRoom(server, roomId, displayName, { hostToken });
+  clients.push(joined.client);
+  return joined;
 }
 
 const upload = (roomId: string, token: string | null, body: Uint8Array) =>

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatMessage, ResponseMessage } from '../../common/signaling';
 import type { WebconfServer } from '../app';
-import { SignalingClient } from '../test-support/signaling-client';
-import { createTestRoom, startTestServer } from '../test-support/test-server';
+import type { SignalingClient } from '../test-support/signaling-client';
+import { createTestRoom, joinRoom, startTestServer } from '../test-support/test-server';
 
 let server: WebconfServer;
 const clients: SignalingClient[] = [];
@@ -22,30 +22,10 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-interface Joined {
-  client: SignalingClient;
-  peerId: string;
-  participantId: string;
-  sessionToken: string;
-  chatHistory: ChatMessage[];
-}
-
-async function join(
-  target: WebconfServer,
-  roomId: string,
-  displayName: string,
-  sessionToken?: string,
-): Promise<Joined> {
-  const client = await SignalingClient.connect(target.url);
-  clients.push(client);
-  const { rtpCapabilities } = await client.call('getRouterRtpCapabilities', { roomId });
-  const joined = await client.call('join', {
-    roomId,
-    displayName,
-    rtpCapabilities: rtpCapabilities as { codecs: Record<string, unknown>[] },
-    sessionToken,
-  });
-  return { client, ...joined };
+async function join(target: WebconfServer, roomId: string, displayName: string, sessionToken?: string) {
+  const joined = await joinRoom(target, roomId, displayName, { sessionToken });
+  clients.push(joined.client);
+  return joined;
 }
 
 const messageOf = (response: ResponseMessage) => (response as { data: { message: ChatMessage } }).data.message;
