@@ -40,6 +40,8 @@ export default defineConfig({
         WEBCONF_LOG_LEVEL: 'warn',
         WEBCONF_DATABASE: path.join(dataDir, 'webconf.sqlite'),
         WEBCONF_TRUSTED_NETWORKS: '127.0.0.1/32',
+        // Low enough that the chat test reaches it however slowly the machine types.
+        WEBCONF_CHAT_MESSAGES_PER_10_SECONDS: '5',
         MEDIASOUP_WORKER_BIN:
           process.env.MEDIASOUP_WORKER_BIN ?? '/usr/lib/x86_64-linux-gnu/mediasoup/mediasoup-worker',
       },

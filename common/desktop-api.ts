@@ -33,6 +33,17 @@ export interface MeetingNotice {
   body: string;
 }
 
+/** A screen or a program window the user may share, as the app's own picker shows it. */
+export interface CaptureSource {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+  /** PNG data URL. */
+  thumbnail: string;
+  /** The program's icon (windows only, where the OS gives one). */
+  appIcon: string | null;
+}
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
@@ -52,6 +63,13 @@ export interface DesktopApi {
   setCallActive(active: boolean): Promise<void>;
   /** Tells the user about something in the meeting when the app is in the background. */
   notify(notice: MeetingNotice): Promise<void>;
+  /**
+   * What can be shared, for the app's own picker; empty where the browser's or the OS's picker
+   * is used instead (the web client, Wayland).
+   */
+  listCaptureSources(): Promise<CaptureSource[]>;
+  /** The user's pick, answered to the next getDisplayMedia (within a few seconds). */
+  chooseCaptureSource(sourceId: string, withSystemAudio: boolean): Promise<void>;
 }
 
 export type DesktopMethod = keyof DesktopApi;
@@ -67,6 +85,8 @@ export const desktopChannels = {
   signOut: 'webconf:sign-out',
   setCallActive: 'webconf:set-call-active',
   notify: 'webconf:notify',
+  listCaptureSources: 'webconf:list-capture-sources',
+  chooseCaptureSource: 'webconf:choose-capture-source',
 } as const satisfies Record<DesktopMethod, string>;
 
 export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;

@@ -7,6 +7,7 @@ function setup() {
   const opened: string[] = [];
   const callStates: boolean[] = [];
   const notices: string[] = [];
+  const picks: string[] = [];
   const api = createDesktopApiHandlers({
     settings: {
       serverUrl: () => 'https://conf.example.fr',
@@ -24,8 +25,10 @@ function setup() {
     signOut: async () => undefined,
     setCallActive: (active) => void callStates.push(active),
     notify: (notice) => void notices.push(notice.title),
+    listCaptureSources: async () => [],
+    chooseCaptureSource: (sourceId) => void picks.push(sourceId),
   });
-  return { api, opened, callStates, notices, stored: () => stored };
+  return { api, opened, callStates, notices, picks, stored: () => stored };
 }
 
 describe('createDesktopApiHandlers', () => {
@@ -117,5 +120,15 @@ describe('call state and notices', () => {
     await expect(api.notify({ kind: 'popup', title: '', body: '' } as never)).rejects.toThrow(/invalid notice/);
     expect(callStates).toEqual([true]);
     expect(notices).toEqual(['Bruno']);
+  });
+});
+
+describe('capture source choice', () => {
+  it('passes a well-formed pick on and refuses anything else', async () => {
+    const { api, picks } = setup();
+    await api.chooseCaptureSource('window:1234:0', false);
+    await expect(api.chooseCaptureSource('file:///etc/passwd', false)).rejects.toThrow(/source id/);
+    await expect(api.chooseCaptureSource('screen:0:0', 'yes' as unknown as boolean)).rejects.toThrow(/boolean/);
+    expect(picks).toEqual(['window:1234:0']);
   });
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { DesktopApi, MeetingNotice, SignedInAgent } from '../common/desktop-api';
+import type { CaptureSource, DesktopApi, MeetingNotice, SignedInAgent } from '../common/desktop-api';
 
 const noticeSchema = z.strictObject({
   kind: z.enum(['chat', 'lobby']),
@@ -21,6 +21,9 @@ export interface DesktopApiDeps {
   setCallActive: (active: boolean) => void;
   /** Shows a notice if the window is in the background; see meeting-notifications.ts. */
   notify: (notice: MeetingNotice) => void;
+  /** The app's own picker: what can be shared, and the user's pick (see display-capture.ts). */
+  listCaptureSources: () => Promise<CaptureSource[]>;
+  chooseCaptureSource: (sourceId: string, withSystemAudio: boolean) => void;
 }
 
 /**
@@ -61,6 +64,17 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
     async setCallActive(active) {
       if (typeof active !== 'boolean') throw new Error('setCallActive: a boolean is expected');
       deps.setCallActive(active);
+    },
+    listCaptureSources: () => deps.listCaptureSources(),
+    async chooseCaptureSource(sourceId, withSystemAudio) {
+      if (
+        typeof sourceId !== 'string' ||
+        !/^(screen|window):[\w:.-]{1,100}$/.test(sourceId) ||
+        typeof withSystemAudio !== 'boolean'
+      ) {
+        throw new Error('chooseCaptureSource: a source id such as "screen:0:0" and a boolean are expected');
+      }
+      deps.chooseCaptureSource(sourceId, withSystemAudio);
     },
     async notify(notice) {
       const parsed = noticeSchema.safeParse(notice);

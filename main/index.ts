@@ -7,6 +7,7 @@ import path from 'node:path';
 import {
   app,
   BrowserWindow,
+  desktopCapturer,
   ipcMain,
   Notification,
   powerSaveBlocker,
@@ -16,6 +17,7 @@ import {
   session,
   shell,
 } from 'electron';
+import { answerDisplayRequest, CapturePicks, pickerSources } from './display-capture';
 import { DisplaySleepGuard } from './display-sleep';
 import { createMeetingNotifier } from './meeting-notifications';
 import { createAgentAccount } from './agent-account';
@@ -105,6 +107,15 @@ async function start(): Promise<void> {
   });
   installAgentAuthHeader(session.defaultSession.webRequest, origins.serverOrigin, account.token);
   const displaySleep = new DisplaySleepGuard(powerSaveBlocker);
+  const capturePicks = new CapturePicks();
+  const captureSources = (withImages: boolean) =>
+    desktopCapturer.getSources({
+      types: ['screen', 'window'],
+      thumbnailSize: withImages ? { width: 320, height: 180 } : { width: 0, height: 0 },
+      fetchWindowIcons: withImages,
+    });
+  // Our own windows are never offered: sharing the call into itself only makes a mirror hall.
+  const ownCaptureIds = () => new Set(BrowserWindow.getAllWindows().map((window) => window.getMediaSourceId()));
   const notifier = createMeetingNotifier({
     isWindowFocused: () => BrowserWindow.getFocusedWindow() !== null,
     isSupported: () => Notification.isSupported(),
@@ -119,7 +130,21 @@ async function start(): Promise<void> {
     signOut: account.signOut,
     setCallActive: (active) => displaySleep.setCallActive(active),
     notify: (notice) => notifier(notice),
+    listCaptureSources: async () => pickerSources(await captureSources(true), ownCaptureIds()),
+    chooseCaptureSource: (sourceId, withSystemAudio) => capturePicks.remember(sourceId, withSystemAudio),
   });
+  // getDisplayMedia is answered with the pick made in the app's own picker, or denied.
+  session.defaultSession.setDisplayMediaRequestHandler(
+    (_request, callback) => {
+      const pick = capturePicks.take();
+      captureSources(false).then(
+        (sources) => callback(answerDisplayRequest(pick, sources, process.platform) ?? {}),
+        () => callback({}),
+      );
+    },
+    // Where the OS has its own picker (macOS 15+), it is the one to use.
+    { useSystemPicker: true },
+  );
   registerDesktopApi(ipcMain, handlers, isAppFrame);
 
   // Meeting links open the meeting's page (pre-join): from the OS, a second launch, the command line.

@@ -44,6 +44,8 @@ function recordingApi() {
     signOut: record('signOut', undefined),
     setCallActive: record('setCallActive', undefined),
     notify: record('notify', undefined),
+    listCaptureSources: record('listCaptureSources', []),
+    chooseCaptureSource: record('chooseCaptureSource', undefined),
   };
   return { api, calls };
 }

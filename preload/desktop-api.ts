@@ -24,5 +24,7 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     signOut: () => call('signOut'),
     setCallActive: (active) => call('setCallActive', active),
     notify: (notice) => call('notify', notice),
+    listCaptureSources: () => call('listCaptureSources'),
+    chooseCaptureSource: (sourceId, withSystemAudio) => call('chooseCaptureSource', sourceId, withSystemAudio),
   };
 }

@@ -136,6 +136,7 @@ const envKeys: Record<string, [string] | [Section, string]> = {
   WEBCONF_MESSAGES_PER_SECOND: ['limits', 'messagesPerSecond'],
   WEBCONF_ROOM_CREATIONS_PER_HOUR: ['limits', 'roomCreationsPerHour'],
   WEBCONF_JOINS_PER_MINUTE: ['limits', 'joinsPerMinute'],
+  WEBCONF_CHAT_MESSAGES_PER_10_SECONDS: ['limits', 'chatMessagesPer10Seconds'],
   WEBCONF_HOST: ['host'],
   WEBCONF_PORT: ['port'],
   WEBCONF_STATIC_DIR: ['staticDir'],

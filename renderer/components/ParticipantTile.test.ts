@@ -20,6 +20,8 @@ function callPlugin() {
     signOut: async () => undefined,
     setCallActive: async () => undefined,
     notify: async () => undefined,
+    listCaptureSources: async () => [],
+    chooseCaptureSource: async () => undefined,
   };
   const mediaDevices = {
     addEventListener: vi.fn(),

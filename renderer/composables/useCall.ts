@@ -13,6 +13,7 @@ import { resolveDevice } from '../conference/device-choice';
 import { LocalMedia, MediaAccessError, type LocalSource } from '../conference/local-media';
 import { signalingUrlFor } from '../platform';
 import { useCallStore } from '../stores/call';
+import { requestSourcePick } from './useSourcePicker';
 import { useChatStore } from '../stores/chat';
 import { useDevicesStore, type DeviceKind } from '../stores/devices';
 
@@ -219,6 +220,13 @@ export function useCall() {
 
   /** One share at a time: a new one replaces ours. */
   async function startScreenShare(): Promise<void> {
+    // The desktop app offers its own picker (screens and program windows); elsewhere the browser's.
+    const sources = await platform.listCaptureSources().catch(() => []);
+    if (sources.length > 0) {
+      const pick = await requestSourcePick();
+      if (!pick) return;
+      await platform.chooseCaptureSource(pick.sourceId, pick.withSystemAudio);
+    }
     const track = await localMedia.startScreen();
     await (await runtime!.conference).publish('screen', track);
   }

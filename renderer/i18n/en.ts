@@ -266,4 +266,13 @@ export default {
       too_large: 'this file is too large',
     },
   },
+  picker: {
+    title: 'What do you want to share?',
+    screens: 'Entire screens',
+    windows: 'Program windows',
+    none: 'No screen or window to share right now.',
+    audio: 'Share the computer’s sound too',
+    share: 'Share',
+    cancel: 'Cancel',
+  },
 };

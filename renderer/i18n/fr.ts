@@ -269,4 +269,13 @@ export default {
       too_large: 'ce fichier est trop volumineux',
     },
   },
+  picker: {
+    title: 'Que voulez-vous partager ?',
+    screens: 'Écrans entiers',
+    windows: 'Fenêtres de programmes',
+    none: 'Aucun écran ni aucune fenêtre à partager pour le moment.',
+    audio: 'Partager aussi le son de l’ordinateur',
+    share: 'Partager',
+    cancel: 'Annuler',
+  },
 };

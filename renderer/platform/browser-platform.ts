@@ -43,6 +43,13 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
       if (!document.hidden || typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
       new Notification(notice.title, { body: notice.body.slice(0, 200), tag: notice.kind });
     },
+    /** The browser shows its own picker. */
+    async listCaptureSources() {
+      return [];
+    },
+    async chooseCaptureSource() {
+      // Nothing to remember: the browser's picker decides.
+    },
     async openExternal(url) {
       const parsed = new URL(url);
       if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol))
