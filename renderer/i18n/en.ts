@@ -275,4 +275,7 @@ export default {
     share: 'Share',
     cancel: 'Cancel',
   },
+  settings: {
+    title: 'Settings',
+  },
 };

@@ -278,4 +278,7 @@ export default {
     share: 'Partager',
     cancel: 'Annuler',
   },
+  settings: {
+    title: 'Réglages',
+  },
 };
