@@ -29,42 +29,27 @@ const session = (expiresAt: number) => ({
   agent: { sub: 'a1', name: 'Camille' },
 });
 
+/** A store over `dir` with the test keychain, at a given time: one per app start. */
+const storeAt = (dir: string, now: number) =>
+  new AgentSessionStore(
+    dir,
+    keychain(),
+    () => undefined,
+    () => now,
+  );
+
 describe('AgentSessionStore', () => {
   it('keeps the session encrypted on disk and finds it again at the next start', () => {
     const dir = tempDir();
-    new AgentSessionStore(
-      dir,
-      keychain(),
-      () => undefined,
-      () => 1000,
-    ).save(session(5000));
+    storeAt(dir, 1000).save(session(5000));
     expect(readFileSync(path.join(dir, 'agent-session.bin'), 'utf8')).not.toContain('secret-session-token');
-    expect(
-      new AgentSessionStore(
-        dir,
-        keychain(),
-        () => undefined,
-        () => 2000,
-      ).get(),
-    ).toEqual(session(5000));
+    expect(storeAt(dir, 2000).get()).toEqual(session(5000));
   });
 
   it('forgets an expired session', () => {
     const dir = tempDir();
-    new AgentSessionStore(
-      dir,
-      keychain(),
-      () => undefined,
-      () => 1000,
-    ).save(session(5000));
-    expect(
-      new AgentSessionStore(
-        dir,
-        keychain(),
-        () => undefined,
-        () => 6000,
-      ).get(),
-    ).toBeNull();
+    storeAt(dir, 1000).save(session(5000));
+    expect(storeAt(dir, 6000).get()).toBeNull();
   });
 
   it('never writes the token in clear when the OS offers no encryption', () => {
@@ -93,12 +78,7 @@ describe('AgentSessionStore', () => {
 
   it('clears the session and its file on sign-out', () => {
     const dir = tempDir();
-    const store = new AgentSessionStore(
-      dir,
-      keychain(),
-      () => undefined,
-      () => 1000,
-    );
+    const store = storeAt(dir, 1000);
     store.save(session(5000));
     store.clear();
     expect(store.get()).toBeNull();
