@@ -44,6 +44,36 @@ export interface CaptureSource {
   appIcon: string | null;
 }
 
+export type Language = 'fr' | 'en';
+
+/** What the user may set; the host decides which of them it offers (see SettingsState). */
+export interface AppSettings {
+  /** The Webconf server (desktop app only): an https origin, or http on this machine. */
+  serverUrl: string;
+  language: Language;
+  /** An always-on-top mini window while a call is in the background (desktop app only). */
+  miniWindow: boolean;
+  /** Join meetings with the microphone off. */
+  startMuted: boolean;
+}
+
+export type SettingKey = keyof AppSettings;
+
+export interface SettingsState {
+  values: AppSettings;
+  /** The settings this host offers (the web client has no server URL and no mini window). */
+  available: SettingKey[];
+  /** Settings fixed by the organisation or the environment: shown, but locked. */
+  locked: SettingKey[];
+  /** A server URL saved but not yet in use: it applies when the app restarts. */
+  pendingServerUrl: string | null;
+}
+
+/** Where the operating system can refuse the app a device (macOS privacy, Windows privacy settings). */
+export type MediaAccessKind = 'camera' | 'microphone' | 'screen';
+/** 'granted' also where the OS has no such gate (Linux). */
+export type MediaAccess = 'granted' | 'not-determined' | 'denied';
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
@@ -70,6 +100,17 @@ export interface DesktopApi {
   listCaptureSources(): Promise<CaptureSource[]>;
   /** The user's pick, answered to the next getDisplayMedia (within a few seconds). */
   chooseCaptureSource(sourceId: string, withSystemAudio: boolean): Promise<void>;
+  getSettings(): Promise<SettingsState>;
+  /** Validates and saves some settings; refuses locked or unavailable ones with a clear error. */
+  updateSettings(changes: Partial<AppSettings>): Promise<SettingsState>;
+  /** Restarts the app (a new server URL takes effect); the web client reloads the page. */
+  restartApp(): Promise<void>;
+  /** Brings the main window back to the front (from the mini window). */
+  focusApp(): Promise<void>;
+  /** Whether the OS lets the app use a device, asking the user where it has not been decided. */
+  requestMediaAccess(kind: MediaAccessKind): Promise<MediaAccess>;
+  /** Opens the OS settings page where the user can allow the device; false where there is none. */
+  openMediaAccessSettings(kind: MediaAccessKind): Promise<boolean>;
 }
 
 export type DesktopMethod = keyof DesktopApi;
@@ -87,6 +128,12 @@ export const desktopChannels = {
   notify: 'webconf:notify',
   listCaptureSources: 'webconf:list-capture-sources',
   chooseCaptureSource: 'webconf:choose-capture-source',
+  getSettings: 'webconf:get-settings',
+  updateSettings: 'webconf:update-settings',
+  restartApp: 'webconf:restart-app',
+  focusApp: 'webconf:focus-app',
+  requestMediaAccess: 'webconf:request-media-access',
+  openMediaAccessSettings: 'webconf:open-media-access-settings',
 } as const satisfies Record<DesktopMethod, string>;
 
 export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;

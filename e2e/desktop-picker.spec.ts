@@ -1,42 +1,19 @@
 /**
- * The desktop app's own screen and window picker, in Chromium: the page gets a desktop API (as the
- * preload would expose it) whose sources are fake. Choosing a window with the keyboard shares it;
- * cancelling shares nothing.
+ * The desktop app's own screen and window picker, and the sharing bar, in Chromium: the page gets a
+ * desktop API (as the preload would expose it) whose sources are fake.
  */
 import { expect, test } from '@playwright/test';
-import { DESKTOP_API_GLOBAL } from '../common/desktop-api';
+import { desktopCalls, openAsDesktop } from './support/fake-desktop';
 import { Participant } from './support/participant';
 
-/** Runs in the page: a desktop API like the preload's, with three fake sources. */
-function fakeDesktopApi(globalName: string): void {
-  const thumbnail =
-    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-  const picks: Array<[string, boolean]> = [];
-  (window as unknown as { __picks: typeof picks }).__picks = picks;
-  (window as unknown as Record<string, unknown>)[globalName] = {
-    getAppInfo: async () => ({ host: 'desktop', version: 'test', platform: 'linux' }),
-    getServerUrl: async () => location.origin,
-    getDevicePreferences: async () => ({}),
-    setDevicePreferences: async () => undefined,
-    openExternal: async () => undefined,
-    signIn: async () => ({ sub: 'agent', name: null }),
-    signOut: async () => undefined,
-    setCallActive: async () => undefined,
-    notify: async () => undefined,
-    listCaptureSources: async () => [
-      { id: 'screen:0:0', name: 'Écran 1', kind: 'screen', thumbnail, appIcon: null },
-      { id: 'window:7:0', name: 'Tableur — budget.ods', kind: 'window', thumbnail, appIcon: thumbnail },
-    ],
-    chooseCaptureSource: async (sourceId: string, audio: boolean) => void picks.push([sourceId, audio]),
-  };
-}
-
-test('the desktop picker: a window chosen with the keyboard is shared; cancelling shares nothing', async ({
+test('the desktop picker and sharing bar: cancel shares nothing; a window chosen with the keyboard is shared, named on the bar, stopped from it', async ({
   browser,
 }) => {
-  const [anne, bruno] = await Promise.all(['Anne', 'Bruno'].map((name) => Participant.open(browser, name)));
+  const [anne, bruno] = await Promise.all([
+    openAsDesktop(browser, 'Anne', { miniWindow: false }),
+    Participant.open(browser, 'Bruno'),
+  ]);
   try {
-    await anne!.context.addInitScript(fakeDesktopApi, DESKTOP_API_GLOBAL);
     const link = await anne!.host('Partage de fenêtre');
     await bruno!.join(link);
 
@@ -52,12 +29,23 @@ test('the desktop picker: a window chosen with the keyboard is shared; cancellin
     await picker.locator('[data-source-id="window:7:0"]').focus();
     await anne!.page.keyboard.press('Enter');
     await expect(picker.locator('[data-source-id="window:7:0"]')).toHaveAttribute('aria-pressed', 'true');
+    const barOpened = anne!.page.waitForEvent('popup');
     await picker.getByTestId('picker-share').click();
     await expect(picker).toHaveCount(0);
     await expect(bruno!.page.getByTestId('screen-share')).toBeVisible();
-    expect(await anne!.page.evaluate(() => (window as unknown as { __picks: unknown }).__picks)).toEqual([
-      ['window:7:0', false],
-    ]);
+    const picks = (await desktopCalls(anne!.page)).filter(([method]) => method === 'chooseCaptureSource');
+    expect(picks).toEqual([['chooseCaptureSource', 'window:7:0', false]]);
+
+    const bar = await barOpened;
+    await expect(bar.getByTestId('sharing-bar-text')).toHaveText('Vous partagez « Tableur — budget.ods »');
+    // The mini window is off here: going to the background opens nothing more (checked once the
+    // share has stopped, long after a popup would have been asked for).
+    await anne!.page.evaluate(() => window.dispatchEvent(new Event('blur')));
+    await bar.getByTestId('sharing-bar-stop').click();
+    await expect.poll(() => bar.isClosed()).toBe(true);
+    await expect(bruno!.page.getByTestId('screen-share')).toHaveCount(0);
+    await expect(anne!.page.getByTestId('toggle-screen')).toHaveAttribute('aria-pressed', 'false');
+    expect(anne!.context.pages()).toEqual([anne!.page]);
   } finally {
     await anne!.close();
     await bruno!.close();

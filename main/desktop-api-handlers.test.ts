@@ -1,21 +1,30 @@
-import { describe, it, expect } from 'vitest';
-import type { DevicePreferences } from '../common/desktop-api';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, it, expect } from 'vitest';
+import type { DevicePreferences, MediaAccessKind } from '../common/desktop-api';
 import { createDesktopApiHandlers } from './desktop-api-handlers';
+import { SETTINGS_FILE, openSettingsStore } from './settings-store';
 
-function setup() {
-  let stored: DevicePreferences = { microphone: { deviceId: 'mic-1', label: 'Headset' } };
+const folders: string[] = [];
+afterEach(() => {
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** The handlers over a real settings store in a temporary folder, and recorders for the rest. */
+function setup(environment: Record<string, string> = {}) {
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'webconf-handlers-'));
+  folders.push(userDataDir);
+  const settings = openSettingsStore({ userDataDir, environment, log: () => undefined });
+  settings.setDevicePreferences({ microphone: { deviceId: 'mic-1', label: 'Headset' } });
   const opened: string[] = [];
   const callStates: boolean[] = [];
   const notices: string[] = [];
   const picks: string[] = [];
+  const host: string[] = [];
   const api = createDesktopApiHandlers({
-    settings: {
-      serverUrl: () => 'https://conf.example.fr',
-      devicePreferences: () => stored,
-      setDevicePreferences: (preferences) => {
-        stored = preferences;
-      },
-    },
+    settings,
+    serverUrlInUse: 'http://127.0.0.1:8080',
     appVersion: '1.2.3',
     platform: 'linux',
     openExternal: async (url) => {
@@ -27,8 +36,16 @@ function setup() {
     notify: (notice) => void notices.push(notice.title),
     listCaptureSources: async () => [],
     chooseCaptureSource: (sourceId) => void picks.push(sourceId),
+    restartApp: () => void host.push('restart'),
+    focusApp: () => void host.push('focus'),
+    requestMediaAccess: async (kind) => (kind === 'camera' ? 'denied' : 'granted'),
+    openMediaAccessSettings: async (kind) => {
+      host.push(`settings:${kind}`);
+      return true;
+    },
   });
-  return { api, opened, callStates, notices, picks, stored: () => stored };
+  const file = () => JSON.parse(readFileSync(path.join(userDataDir, SETTINGS_FILE), 'utf8')) as Record<string, unknown>;
+  return { api, opened, callStates, notices, picks, host, file, stored: () => settings.devicePreferences() };
 }
 
 describe('createDesktopApiHandlers', () => {
@@ -38,7 +55,7 @@ describe('createDesktopApiHandlers', () => {
 
   it('returns the server URL and device preferences from the store', async () => {
     const { api } = setup();
-    expect(await api.getServerUrl()).toBe('https://conf.example.fr');
+    expect(await api.getServerUrl()).toBe('http://127.0.0.1:8080');
     expect(await api.getDevicePreferences()).toEqual({ microphone: { deviceId: 'mic-1', label: 'Headset' } });
   });
 
@@ -73,7 +90,7 @@ describe('createDesktopApiHandlers', () => {
     await expect(api.setDevicePreferences(input as DevicePreferences)).rejects.toThrow(
       /^setDevicePreferences: invalid preferences/,
     );
-    expect(stored()).toBe(before);
+    expect(stored()).toEqual(before);
   });
 
   it('drops unknown keys before storing', async () => {
@@ -130,5 +147,80 @@ describe('capture source choice', () => {
     await expect(api.chooseCaptureSource('file:///etc/passwd', false)).rejects.toThrow(/source id/);
     await expect(api.chooseCaptureSource('screen:0:0', 'yes' as unknown as boolean)).rejects.toThrow(/boolean/);
     expect(picks).toEqual(['window:1234:0']);
+  });
+});
+
+describe('settings', () => {
+  it('shows every desktop setting with its default, none locked', async () => {
+    expect(await setup().api.getSettings()).toEqual({
+      values: { serverUrl: 'http://127.0.0.1:8080', language: 'fr', miniWindow: true, startMuted: false },
+      available: ['serverUrl', 'language', 'miniWindow', 'startMuted'],
+      locked: [],
+      pendingServerUrl: null,
+    });
+  });
+
+  it('saves valid changes, keeps the device preferences, and says a new server applies after a restart', async () => {
+    const { api, file } = setup();
+    const state = await api.updateSettings({
+      serverUrl: ' https://Conf.Example.fr/some/path ',
+      language: 'en',
+      miniWindow: false,
+    });
+    expect(state.values).toEqual({
+      serverUrl: 'https://conf.example.fr',
+      language: 'en',
+      miniWindow: false,
+      startMuted: false,
+    });
+    expect(state.pendingServerUrl).toBe('https://conf.example.fr');
+    expect(await api.getServerUrl()).toBe('http://127.0.0.1:8080'); // still the one in use
+    expect(file()).toMatchObject({ serverUrl: 'https://conf.example.fr', devicePreferences: { microphone: {} } });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['an http server elsewhere than this machine', { serverUrl: 'http://conf.example.fr' }, /https/],
+    ['a javascript: server URL', { serverUrl: 'javascript:alert(1)' }, /https/],
+    ['a server URL with credentials', { serverUrl: 'https://u:p@conf.example.fr' }, /https/],
+    ['an unknown language', { language: 'de' }, /language/],
+    ['a mini window flag that is not a boolean', { miniWindow: 'yes' }, /miniWindow/],
+    ['an unknown key', { theme: 'dark' }, /theme/],
+    ['not an object', 'startMuted', /invalid settings/],
+  ])('refuses %s and changes nothing', async (_case, changes, message) => {
+    const { api } = setup();
+    const before = await api.getSettings();
+    await expect(api.updateSettings(changes as never)).rejects.toThrow(message);
+    expect(await api.getSettings()).toEqual(before);
+  });
+
+  it('refuses to change a server set by the environment, and says it is locked', async () => {
+    const { api } = setup({ WEBCONF_SERVER_URL: 'https://env.example.fr' });
+    expect((await api.getSettings()).locked).toEqual(['serverUrl']);
+    await expect(api.updateSettings({ serverUrl: 'https://other.example.fr', startMuted: true })).rejects.toThrow(
+      /serverUrl cannot be changed here/,
+    );
+    expect((await api.getSettings()).values.startMuted).toBe(false);
+    await api.updateSettings({ startMuted: true });
+    expect((await api.getSettings()).values.startMuted).toBe(true);
+  });
+});
+
+describe('window and OS consent', () => {
+  it('passes restart and focus requests on', async () => {
+    const { api, host } = setup();
+    await api.focusApp();
+    await api.restartApp();
+    expect(host).toEqual(['focus', 'restart']);
+  });
+
+  it('answers media access for the known kinds and refuses others', async () => {
+    const { api, host } = setup();
+    expect(await api.requestMediaAccess('camera')).toBe('denied');
+    expect(await api.openMediaAccessSettings('microphone')).toBe(true);
+    for (const kind of ['location', '', null]) {
+      await expect(api.requestMediaAccess(kind as MediaAccessKind)).rejects.toThrow(/'camera', 'microphone'/);
+      await expect(api.openMediaAccessSettings(kind as MediaAccessKind)).rejects.toThrow(/'camera'/);
+    }
+    expect(host).toEqual(['settings:microphone']);
   });
 });

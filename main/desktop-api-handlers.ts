@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import type { CaptureSource, DesktopApi, MeetingNotice, SignedInAgent } from '../common/desktop-api';
+import type {
+  CaptureSource,
+  DesktopApi,
+  MediaAccess,
+  MediaAccessKind,
+  MeetingNotice,
+  SignedInAgent,
+} from '../common/desktop-api';
+import { settingsChangeSchema } from '../common/settings';
 
 const noticeSchema = z.strictObject({
   kind: z.enum(['chat', 'lobby']),
@@ -10,7 +18,9 @@ import { toSafeExternalUrl } from './navigation-policy';
 import { devicePreferencesSchema, type SettingsStore } from './settings-store';
 
 export interface DesktopApiDeps {
-  settings: Pick<SettingsStore, 'serverUrl' | 'devicePreferences' | 'setDevicePreferences'>;
+  settings: Pick<SettingsStore, 'devicePreferences' | 'setDevicePreferences' | 'state' | 'update'>;
+  /** The server this run of the app trusts (origins, CSP): a new one applies after a restart. */
+  serverUrlInUse: string;
   appVersion: string;
   platform: string;
   /** Hands a URL to the operating system; only ever called with a URL that passed the policy. */
@@ -24,6 +34,19 @@ export interface DesktopApiDeps {
   /** The app's own picker: what can be shared, and the user's pick (see display-capture.ts). */
   listCaptureSources: () => Promise<CaptureSource[]>;
   chooseCaptureSource: (sourceId: string, withSystemAudio: boolean) => void;
+  restartApp: () => void;
+  focusApp: () => void;
+  /** The OS's consent for a device (see media-access.ts). */
+  requestMediaAccess: (kind: MediaAccessKind) => Promise<MediaAccess>;
+  openMediaAccessSettings: (kind: MediaAccessKind) => Promise<boolean>;
+}
+
+const mediaAccessKindSchema = z.enum(['camera', 'microphone', 'screen']);
+
+function parseMediaAccessKind(method: string, kind: unknown): MediaAccessKind {
+  const parsed = mediaAccessKindSchema.safeParse(kind);
+  if (!parsed.success) throw new Error(`${method}: 'camera', 'microphone' or 'screen' is expected`);
+  return parsed.data;
 }
 
 /**
@@ -37,7 +60,7 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
       return { host: 'desktop', version: deps.appVersion, platform: deps.platform };
     },
     async getServerUrl() {
-      return deps.settings.serverUrl();
+      return deps.serverUrlInUse;
     },
     async getDevicePreferences() {
       return deps.settings.devicePreferences();
@@ -76,6 +99,24 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
       }
       deps.chooseCaptureSource(sourceId, withSystemAudio);
     },
+    async getSettings() {
+      return deps.settings.state(deps.serverUrlInUse);
+    },
+    async updateSettings(changes) {
+      const parsed = settingsChangeSchema.safeParse(changes);
+      if (!parsed.success) throw new Error(`updateSettings: invalid settings: ${z.prettifyError(parsed.error)}`);
+      deps.settings.update(parsed.data);
+      return deps.settings.state(deps.serverUrlInUse);
+    },
+    async restartApp() {
+      deps.restartApp();
+    },
+    async focusApp() {
+      deps.focusApp();
+    },
+    requestMediaAccess: async (kind) => deps.requestMediaAccess(parseMediaAccessKind('requestMediaAccess', kind)),
+    openMediaAccessSettings: async (kind) =>
+      deps.openMediaAccessSettings(parseMediaAccessKind('openMediaAccessSettings', kind)),
     async notify(notice) {
       const parsed = noticeSchema.safeParse(notice);
       if (!parsed.success) throw new Error(`notify: invalid notice: ${z.prettifyError(parsed.error)}`);

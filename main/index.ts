@@ -16,7 +16,10 @@ import {
   screen,
   session,
   shell,
+  systemPreferences,
 } from 'electron';
+import { companionWindowOptions, setUpCompanion } from './companion-windows';
+import { mediaAccessSettingsUrl, requestMediaAccess } from './media-access';
 import { answerDisplayRequest, CapturePicks, pickerSources } from './display-capture';
 import { DisplaySleepGuard } from './display-sleep';
 import { createMeetingNotifier } from './meeting-notifications';
@@ -30,7 +33,7 @@ import { buildContentSecurityPolicy } from './csp';
 import { createDesktopApiHandlers } from './desktop-api-handlers';
 import { isAppFrame, registerDesktopApi } from './ipc';
 import type { TrustedOrigins } from './navigation-policy';
-import { guardNavigation, installPermissionHandlers } from './security-hooks';
+import { guardNavigation, installPermissionHandlers, type CompanionHooks } from './security-hooks';
 import { openSettingsStore } from './settings-store';
 import { MIN_WINDOW_SIZE, fitBoundsToDisplays, loadWindowBounds, saveWindowBounds } from './window-state';
 
@@ -80,28 +83,36 @@ app.on('open-url', (event, link) => {
   else linkBeforeReady = link;
 });
 
+let mainWindow: BrowserWindow;
+
 async function start(): Promise<void> {
   await app.whenReady();
   const userDataDir = app.getPath('userData');
   const settings = openSettingsStore({ userDataDir, environment: process.env, log });
-  const origins: TrustedOrigins = {
-    appOrigin: APP_ORIGIN,
-    serverOrigin: new URL(settings.serverUrl()).origin,
-  };
+  // Origins, CSP and the sign-in header are set up for this server: a new one applies at restart.
+  const serverUrl = settings.serverUrl();
+  const origins: TrustedOrigins = { appOrigin: APP_ORIGIN, serverOrigin: new URL(serverUrl).origin };
 
   protocol.handle(
     APP_SCHEME,
     createAppRequestHandler({
       rendererRoot: RENDERER_ROOT,
-      contentSecurityPolicy: buildContentSecurityPolicy(settings.serverUrl()),
+      contentSecurityPolicy: buildContentSecurityPolicy(serverUrl),
       readFile: (filePath) => readFile(filePath),
       log,
     }),
   );
   installPermissionHandlers(session.defaultSession, origins, log);
-  app.on('web-contents-created', (_event, contents) => guardNavigation(contents, origins, openExternal, log));
+  // The call's mini window and sharing bar open on the display the main window is on.
+  const companions: CompanionHooks = {
+    options: (name) => companionWindowOptions(name, screen.getDisplayMatching(mainWindow.getBounds()).workArea),
+    created: (window) => setUpCompanion(window),
+  };
+  app.on('web-contents-created', (_event, contents) =>
+    guardNavigation(contents, origins, openExternal, log, companions),
+  );
   const account = createAgentAccount({
-    serverUrl: settings.serverUrl(),
+    serverUrl,
     store: new AgentSessionStore(userDataDir, safeStorage, log),
     openExternal,
   });
@@ -123,6 +134,7 @@ async function start(): Promise<void> {
   });
   const handlers = createDesktopApiHandlers({
     settings,
+    serverUrlInUse: serverUrl,
     appVersion: app.getVersion(),
     platform: process.platform,
     openExternal,
@@ -132,6 +144,17 @@ async function start(): Promise<void> {
     notify: (notice) => notifier(notice),
     listCaptureSources: async () => pickerSources(await captureSources(true), ownCaptureIds()),
     chooseCaptureSource: (sourceId, withSystemAudio) => capturePicks.remember(sourceId, withSystemAudio),
+    restartApp: () => {
+      app.relaunch();
+      app.quit();
+    },
+    focusApp: () => showMainWindow(),
+    requestMediaAccess: (kind) => requestMediaAccess(kind, process.platform, systemPreferences),
+    openMediaAccessSettings: async (kind) => {
+      const page = mediaAccessSettingsUrl(kind, process.platform);
+      if (page) await shell.openExternal(page);
+      return page !== null;
+    },
   });
   // getDisplayMedia is answered with the pick made in the app's own picker, or denied.
   session.defaultSession.setDisplayMediaRequestHandler(
@@ -148,18 +171,17 @@ async function start(): Promise<void> {
   registerDesktopApi(ipcMain, handlers, isAppFrame);
 
   // Meeting links open the meeting's page (pre-join): from the OS, a second launch, the command line.
-  const serverUrl = settings.serverUrl();
   const roomUrl = (room: string | null) => (room ? `${APP_ENTRY_URL}r/${room}` : APP_ENTRY_URL);
   if (!app.isDefaultProtocolClient(LINK_SCHEME)) app.setAsDefaultProtocolClient(LINK_SCHEME);
   const launchRoom =
     (linkBeforeReady && roomFromLink(linkBeforeReady, serverUrl)) || roomFromArguments(process.argv, serverUrl);
-  let mainWindow = createMainWindow(userDataDir, roomUrl(launchRoom));
-  const showMainWindow = (room: string | null = null): void => {
+  mainWindow = createMainWindow(userDataDir, roomUrl(launchRoom));
+  function showMainWindow(room: string | null = null): void {
     if (mainWindow.isDestroyed()) mainWindow = createMainWindow(userDataDir, roomUrl(room));
     else if (room) void mainWindow.loadURL(roomUrl(room));
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-  };
+  }
   app.on('second-instance', (_event, argv) => showMainWindow(roomFromArguments(argv, serverUrl)));
   openLink = (link) => showMainWindow(roomFromLink(link, serverUrl));
   app.on('activate', () => showMainWindow()); // macOS: the dock icon reopens the closed window

@@ -1,6 +1,7 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { describe, it, expect } from 'vitest';
-import { desktopChannels, type DesktopApi } from '../common/desktop-api';
+import { desktopChannels, type DesktopApi, type DesktopMethod, type SettingsState } from '../common/desktop-api';
+import { createDesktopApi } from '../preload/desktop-api';
 import { isAppFrame, registerDesktopApi } from './ipc';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
@@ -26,6 +27,13 @@ function fakeIpcMain() {
   return { ipcMain, handlers, invoke };
 }
 
+const settingsState: SettingsState = {
+  values: { serverUrl: 'https://conf.example.fr', language: 'fr', miniWindow: true, startMuted: false },
+  available: ['serverUrl', 'language', 'miniWindow', 'startMuted'],
+  locked: [],
+  pendingServerUrl: null,
+};
+
 function recordingApi() {
   const calls: Array<[string, unknown[]]> = [];
   const record =
@@ -46,6 +54,12 @@ function recordingApi() {
     notify: record('notify', undefined),
     listCaptureSources: record('listCaptureSources', []),
     chooseCaptureSource: record('chooseCaptureSource', undefined),
+    getSettings: record('getSettings', settingsState),
+    updateSettings: record('updateSettings', settingsState),
+    restartApp: record('restartApp', undefined),
+    focusApp: record('focusApp', undefined),
+    requestMediaAccess: record('requestMediaAccess', 'granted' as const),
+    openMediaAccessSettings: record('openMediaAccessSettings', true),
   };
   return { api, calls };
 }
@@ -108,4 +122,57 @@ describe('registerDesktopApi', () => {
     expect(handlers.size).toBe(0);
     expect(() => registerDesktopApi(ipcMain, recordingApi().api, isAppFrame)).not.toThrow();
   });
+});
+
+/** One call of every method, with arguments: the type makes a new method fail to compile until added. */
+const everyMethod: { [M in DesktopMethod]: (api: DesktopApi) => Promise<unknown> } = {
+  getAppInfo: (api) => api.getAppInfo(),
+  getServerUrl: (api) => api.getServerUrl(),
+  getDevicePreferences: (api) => api.getDevicePreferences(),
+  setDevicePreferences: (api) => api.setDevicePreferences({ speaker: { deviceId: 's', label: 'S' } }),
+  openExternal: (api) => api.openExternal('https://example.org/'),
+  signIn: (api) => api.signIn('/'),
+  signOut: (api) => api.signOut(),
+  setCallActive: (api) => api.setCallActive(true),
+  notify: (api) => api.notify({ kind: 'chat', title: 'Anne', body: 'Bonjour' }),
+  listCaptureSources: (api) => api.listCaptureSources(),
+  chooseCaptureSource: (api) => api.chooseCaptureSource('window:1:0', true),
+  getSettings: (api) => api.getSettings(),
+  updateSettings: (api) => api.updateSettings({ startMuted: true }),
+  restartApp: (api) => api.restartApp(),
+  focusApp: (api) => api.focusApp(),
+  requestMediaAccess: (api) => api.requestMediaAccess('camera'),
+  openMediaAccessSettings: (api) => api.openMediaAccessSettings('screen'),
+};
+
+describe('the preload API over IPC', () => {
+  const connect = (frameUrl: string) => {
+    const { ipcMain, invoke } = fakeIpcMain();
+    const { api, calls } = recordingApi();
+    registerDesktopApi(ipcMain, api, isAppFrame);
+    // The preload's own code, with ipcRenderer.invoke replaced by the fake transport.
+    return { bridge: createDesktopApi((channel, ...args) => invoke(frameUrl, channel, ...args)), api, calls };
+  };
+
+  it.each(Object.keys(everyMethod) as DesktopMethod[])(
+    '%s reaches its handler with its arguments and returns its answer',
+    async (method) => {
+      const { bridge, api, calls } = connect('app://webconf/r/abc');
+      const direct = await everyMethod[method](api);
+      const answer = await everyMethod[method](bridge);
+      expect(answer).toEqual(direct);
+      expect(calls).toHaveLength(2);
+      expect(calls[1]).toEqual(calls[0]);
+      expect(calls[1]?.[0]).toBe(method);
+    },
+  );
+
+  it.each(['about:blank', 'https://conf.example.fr/', 'app://webconf.evil/'])(
+    'refuses every method to a page on %s, before any handler runs',
+    async (frameUrl) => {
+      const { bridge, calls } = connect(frameUrl);
+      for (const call of Object.values(everyMethod)) await expect(call(bridge)).rejects.toThrow('untrusted sender');
+      expect(calls).toEqual([]);
+    },
+  );
 });

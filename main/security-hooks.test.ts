@@ -1,7 +1,7 @@
-import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
+import type { BrowserWindow, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { describe, it, expect } from 'vitest';
 import type { TrustedOrigins } from './navigation-policy';
-import { guardNavigation, installPermissionHandlers } from './security-hooks';
+import { guardNavigation, installPermissionHandlers, type CompanionHooks } from './security-hooks';
 
 const origins: TrustedOrigins = { appOrigin: 'app://webconf', serverOrigin: 'https://conf.example.fr' };
 
@@ -68,12 +68,18 @@ describe('installPermissionHandlers', () => {
 });
 
 type WillNavigate = (event: { url: string; preventDefault: () => void }) => void;
+type DidCreateWindow = (window: BrowserWindow, details: { url: string; frameName: string }) => void;
 
-function fakeContents() {
-  const listeners: { willNavigate?: WillNavigate; windowOpen?: (d: HandlerDetails) => WindowOpenHandlerResponse } = {};
+function fakeContents(withCompanions = true) {
+  const listeners: {
+    willNavigate?: WillNavigate;
+    didCreateWindow?: DidCreateWindow;
+    windowOpen?: (d: HandlerDetails) => WindowOpenHandlerResponse;
+  } = {};
   const contents = {
-    on(event: string, listener: WillNavigate) {
+    on(event: string, listener: WillNavigate & DidCreateWindow) {
       if (event === 'will-navigate') listeners.willNavigate = listener;
+      if (event === 'did-create-window') listeners.didCreateWindow = listener;
     },
     setWindowOpenHandler(handler: (d: HandlerDetails) => WindowOpenHandlerResponse) {
       listeners.windowOpen = handler;
@@ -81,11 +87,17 @@ function fakeContents() {
   } as unknown as Pick<WebContents, 'on' | 'setWindowOpenHandler'>;
   const opened: string[] = [];
   const logged: string[] = [];
+  const companionsCreated: string[] = [];
+  const companions: CompanionHooks = {
+    options: (name) => ({ title: name, alwaysOnTop: true }),
+    created: (_window, name) => void companionsCreated.push(name),
+  };
   guardNavigation(
     contents,
     origins,
     async (url) => void opened.push(url),
     (m) => logged.push(m),
+    withCompanions ? companions : null,
   );
 
   const navigate = (url: string): boolean => {
@@ -93,15 +105,18 @@ function fakeContents() {
     listeners.willNavigate?.({ url, preventDefault: () => (prevented = true) });
     return prevented;
   };
-  const windowOpen = (url: string) =>
+  const open = (url: string, frameName = '') =>
     listeners.windowOpen?.({
       url,
-      frameName: '',
+      frameName,
       features: '',
       disposition: 'new-window',
       referrer: { url: '', policy: 'default' },
-    }).action;
-  return { navigate, windowOpen, opened, logged };
+    });
+  const windowOpen = (url: string) => open(url)?.action;
+  const created = (url: string, frameName: string) =>
+    listeners.didCreateWindow?.({} as BrowserWindow, { url, frameName });
+  return { navigate, windowOpen, open, created, companionsCreated, opened, logged };
 }
 
 describe('guardNavigation', () => {
@@ -134,5 +149,25 @@ describe('guardNavigation', () => {
     const guard = fakeContents();
     guard.navigate('file:///etc/passwd');
     expect(guard.logged).toEqual(['navigation denied: file:///etc/passwd']);
+  });
+
+  it('opens the call companions as blank windows with their own options, and sets them up once created', () => {
+    const guard = fakeContents();
+    expect(guard.open('about:blank', 'webconf-mini')).toEqual({
+      action: 'allow',
+      overrideBrowserWindowOptions: { title: 'webconf-mini', alwaysOnTop: true },
+    });
+    guard.created('about:blank', 'webconf-mini');
+    guard.created('app://webconf/help', '');
+    expect(guard.companionsCreated).toEqual(['webconf-mini']);
+  });
+
+  it.each([
+    ['about:blank', 'some-other-name', true],
+    ['about:blank', 'webconf-mini', false],
+  ])('denies blank window %s named %s where companions are not offered: %s', (url, frameName, withCompanions) => {
+    const guard = fakeContents(withCompanions);
+    expect(guard.open(url, frameName)?.action).toBe('deny');
+    expect(guard.opened).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import type { Session, WebContents } from 'electron';
+import type { BrowserWindow, BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
 import { originOf } from './app-origin';
+import { companionFor, type CompanionName } from './companion-windows';
 import { decideNavigation, type TrustedOrigins } from './navigation-policy';
 import { decidePermission } from './permission-policy';
 
@@ -34,15 +35,23 @@ export function installPermissionHandlers(
   );
 }
 
+/** How the call's companion windows (see companion-windows.ts) are made and set up. */
+export interface CompanionHooks {
+  options(name: CompanionName): BrowserWindowConstructorOptions;
+  created(window: BrowserWindow, name: CompanionName): void;
+}
+
 /**
  * Keeps a page on our origin: other navigations and window.open calls are cancelled, and links
- * the policy deems safe open in the system browser instead.
+ * the policy deems safe open in the system browser instead. The call's companion windows are the
+ * one kind of blank window a page may open.
  */
 export function guardNavigation(
   contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>,
   origins: TrustedOrigins,
   openExternal: (url: string) => Promise<void>,
   log: Log,
+  companions: CompanionHooks | null = null,
 ): void {
   /** Whether the page may go to `url`; if not, opens it outside when the policy allows. */
   const mayNavigate = (url: string): boolean => {
@@ -58,5 +67,15 @@ export function guardNavigation(
   contents.on('will-navigate', (event) => {
     if (!mayNavigate(event.url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => ({ action: mayNavigate(url) ? 'allow' : 'deny' }));
+  contents.setWindowOpenHandler((details) => {
+    const companion = companions && companionFor(details);
+    if (companion) return { action: 'allow', overrideBrowserWindowOptions: companions.options(companion) };
+    return { action: mayNavigate(details.url) ? 'allow' : 'deny' };
+  });
+  if (companions) {
+    contents.on('did-create-window', (window, details) => {
+      const companion = companionFor(details);
+      if (companion) companions.created(window, companion);
+    });
+  }
 }

@@ -53,6 +53,8 @@ describe('openSettingsStore', () => {
     ['a non-http server URL', '{"serverUrl": "ftp://conf.example.fr"}'],
     ['a javascript: server URL', '{"serverUrl": "javascript:alert(1)"}'],
     ['a server URL with credentials', '{"serverUrl": "https://u:p@conf.example.fr"}'],
+    ['an http server URL elsewhere than this machine', '{"serverUrl": "http://conf.example.fr"}'],
+    ['a mini window flag that is not a boolean', '{"miniWindow": "no"}'],
     ['an unknown language', '{"language": "de"}'],
     ['a device choice without label', '{"devicePreferences": {"camera": {"deviceId": "x"}}}'],
   ])('sets aside %s as settings.json.corrupt-<timestamp> and uses the defaults', (_case, content) => {
@@ -82,7 +84,9 @@ describe('openSettingsStore', () => {
 describe('server URL override', () => {
   it.each([
     ['https://override.example.fr', 'https://override.example.fr', 0],
-    ['http://10.0.0.5:8080', 'http://10.0.0.5:8080', 0],
+    ['https://override.example.fr/path', 'https://override.example.fr', 0],
+    ['http://localhost:8181', 'http://localhost:8181', 0],
+    ['http://10.0.0.5:8080', 'https://conf.example.fr', 1],
     ['', 'https://conf.example.fr', 0],
     ['file:///etc/passwd', 'https://conf.example.fr', 1],
     ['not a url', 'https://conf.example.fr', 1],

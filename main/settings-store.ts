@@ -1,21 +1,16 @@
 import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import type { DevicePreferences } from '../common/desktop-api';
+import type { AppSettings, DevicePreferences, SettingKey, SettingsState } from '../common/desktop-api';
+import { DEFAULT_SETTINGS, languageSchema, serverUrlSchema } from '../common/settings';
 import { writeFileAtomicSync } from './atomic-file';
 
 export const SETTINGS_FILE = 'settings.json';
 export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 export const SERVER_URL_ENV = 'WEBCONF_SERVER_URL';
 
-const httpUrlSchema = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.username === '' && url.password === '';
-  } catch {
-    return false;
-  }
-}, 'must be an http(s) URL without credentials');
+/** Every setting the desktop app offers. */
+const DESKTOP_SETTINGS: SettingKey[] = ['serverUrl', 'language', 'miniWindow', 'startMuted'];
 
 // Ids and labels are opaque strings from enumerateDevices; the bound only keeps junk out of the file.
 const deviceChoiceSchema = z.object({
@@ -31,8 +26,10 @@ export const devicePreferencesSchema = z.object({
 
 // Missing fields take their defaults, so files written by older versions stay valid.
 const settingsSchema = z.object({
-  serverUrl: httpUrlSchema.default(DEFAULT_SERVER_URL),
-  language: z.enum(['fr', 'en']).default('fr'),
+  serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
+  language: languageSchema.default(DEFAULT_SETTINGS.language),
+  miniWindow: z.boolean().default(DEFAULT_SETTINGS.miniWindow),
+  startMuted: z.boolean().default(DEFAULT_SETTINGS.startMuted),
   devicePreferences: devicePreferencesSchema.default({}),
 });
 
@@ -42,12 +39,20 @@ export interface SettingsStore {
   /** The configured server, or the WEBCONF_SERVER_URL override when it is set and valid. */
   serverUrl(): string;
   language(): Settings['language'];
+  miniWindow(): boolean;
   devicePreferences(): DevicePreferences;
   /**
    * Takes preferences already validated (see desktop-api-handlers). Persists first and updates
    * memory only on success, so a failed write changes nothing.
    */
   setDevicePreferences(preferences: DevicePreferences): void;
+  /** The settings as the settings page shows them; `serverUrlInUse` is the one the app started with. */
+  state(serverUrlInUse: string): SettingsState;
+  /**
+   * Saves validated changes (see common/settings.ts), refusing locked keys. Persists first, like
+   * setDevicePreferences.
+   */
+  update(changes: Partial<AppSettings>): void;
 }
 
 export interface SettingsStoreOptions {
@@ -95,8 +100,9 @@ function loadSettings(filePath: string, log: (message: string) => void, now: () 
 function serverUrlOverride(options: SettingsStoreOptions): string | undefined {
   const value = options.environment[SERVER_URL_ENV];
   if (value === undefined || value === '') return undefined;
-  if (httpUrlSchema.safeParse(value).success) return value;
-  options.log(`settings: ignoring ${SERVER_URL_ENV}=${value}: not an http(s) URL`);
+  const parsed = serverUrlSchema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  options.log(`settings: ignoring ${SERVER_URL_ENV}=${value}: not an https URL (http only for this machine)`);
   return undefined;
 }
 
@@ -104,18 +110,36 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   const filePath = path.join(options.userDataDir, SETTINGS_FILE);
   let settings = loadSettings(filePath, options.log, options.now ?? Date.now);
   const overriddenServerUrl = serverUrlOverride(options);
+  // The environment's server wins over the file: the page shows it locked.
+  const locked: SettingKey[] = overriddenServerUrl === undefined ? [] : ['serverUrl'];
+  const serverUrl = () => overriddenServerUrl ?? settings.serverUrl;
+
+  const save = (next: Settings) => {
+    writeFileAtomicSync(filePath, `${JSON.stringify(next, null, 2)}\n`);
+    settings = next;
+  };
 
   return {
-    serverUrl: () => overriddenServerUrl ?? settings.serverUrl,
+    serverUrl,
     language: () => settings.language,
+    miniWindow: () => settings.miniWindow,
     devicePreferences: () => structuredClone(settings.devicePreferences),
     setDevicePreferences(preferences) {
-      const next: Settings = {
-        ...settings,
-        devicePreferences: structuredClone(preferences),
+      save({ ...settings, devicePreferences: structuredClone(preferences) });
+    },
+    state(serverUrlInUse) {
+      const { language, miniWindow, startMuted } = settings;
+      return {
+        values: { serverUrl: serverUrl(), language, miniWindow, startMuted },
+        available: [...DESKTOP_SETTINGS],
+        locked: [...locked],
+        pendingServerUrl: serverUrl() === serverUrlInUse ? null : serverUrl(),
       };
-      writeFileAtomicSync(filePath, `${JSON.stringify(next, null, 2)}\n`);
-      settings = next;
+    },
+    update(changes) {
+      const refused = (Object.keys(changes) as SettingKey[]).filter((key) => locked.includes(key));
+      if (refused.length > 0) throw new Error(`settings: ${refused.join(', ')} cannot be changed here (locked)`);
+      save({ ...settings, ...changes });
     },
   };
 }

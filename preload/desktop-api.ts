@@ -26,5 +26,11 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     notify: (notice) => call('notify', notice),
     listCaptureSources: () => call('listCaptureSources'),
     chooseCaptureSource: (sourceId, withSystemAudio) => call('chooseCaptureSource', sourceId, withSystemAudio),
+    getSettings: () => call('getSettings'),
+    updateSettings: (changes) => call('updateSettings', changes),
+    restartApp: () => call('restartApp'),
+    focusApp: () => call('focusApp'),
+    requestMediaAccess: (kind) => call('requestMediaAccess', kind),
+    openMediaAccessSettings: (kind) => call('openMediaAccessSettings', kind),
   };
 }

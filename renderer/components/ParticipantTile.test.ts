@@ -3,26 +3,15 @@ import { mount } from '@vue/test-utils';
 import { createPinia } from 'pinia';
 import { describe, expect, it, vi } from 'vitest';
 import type { App } from 'vue';
-import type { DesktopApi } from '../../common/desktop-api';
 import { installCall } from '../composables/useCall';
 import { createI18nForApp } from '../i18n';
+import { createBrowserPlatform } from '../platform/browser-platform';
 import ParticipantTile from './ParticipantTile.vue';
 
-/** The call runtime with a platform and media devices that do nothing. */
+/** The call runtime with the web client's platform and media devices that do nothing. */
 function callPlugin() {
-  const platform: DesktopApi = {
-    getAppInfo: async () => ({ host: 'web', version: 'test', platform: 'web' }),
-    getServerUrl: async () => 'http://localhost:3000',
-    getDevicePreferences: async () => ({}),
-    setDevicePreferences: async () => undefined,
-    openExternal: async () => undefined,
-    signIn: async () => ({ sub: 'agent', name: null }),
-    signOut: async () => undefined,
-    setCallActive: async () => undefined,
-    notify: async () => undefined,
-    listCaptureSources: async () => [],
-    chooseCaptureSource: async () => undefined,
-  };
+  const platform = createBrowserPlatform(window.localStorage, window.location, 'test');
+
   const mediaDevices = {
     addEventListener: vi.fn(),
     getUserMedia: vi.fn(),

@@ -166,8 +166,19 @@ export function useCall() {
     devices.select('speaker', resolveDevice(preferences.speaker, devices.lists.speakers));
   }
 
+  /**
+   * Whether the OS lets the app use the source (asking the user where it has not been decided);
+   * a refusal is reported as such, with the way to the OS setting, not as a missing device.
+   */
+  async function allowedBySystem(source: LocalSource | 'screen'): Promise<boolean> {
+    const access = await platform.requestMediaAccess(source).catch(() => 'granted' as const);
+    devices.setFailure(source, access === 'denied' ? 'system-denied' : null);
+    return access !== 'denied';
+  }
+
   /** Starts one local source with the chosen device, falling back to the default device. */
   async function startSource(source: LocalSource): Promise<MediaStreamTrack | null> {
+    if (!(await allowedBySystem(source))) return null;
     try {
       const track = await localMedia.start(source, devices.selected[source] ?? undefined).catch((error: unknown) => {
         if (error instanceof MediaAccessError && error.failure === 'no-device' && devices.selected[source]) {
@@ -220,12 +231,17 @@ export function useCall() {
 
   /** One share at a time: a new one replaces ours. */
   async function startScreenShare(): Promise<void> {
+    if (!(await allowedBySystem('screen'))) return;
     // The desktop app offers its own picker (screens and program windows); elsewhere the browser's.
     const sources = await platform.listCaptureSources().catch(() => []);
     if (sources.length > 0) {
       const pick = await requestSourcePick();
       if (!pick) return;
       await platform.chooseCaptureSource(pick.sourceId, pick.withSystemAudio);
+      call.screenShareName =
+        sources.find((source) => source.id === pick.sourceId && source.kind === 'window')?.name ?? null;
+    } else {
+      call.screenShareName = null;
     }
     const track = await localMedia.startScreen();
     await (await runtime!.conference).publish('screen', track);

@@ -132,9 +132,12 @@ export default {
     microphone: 'Microphone',
     speaker: 'Speaker',
     systemDefault: 'System default device',
+    openSystemSettings: 'Open the system settings',
     retry: 'Try again',
     failures: {
       microphone: {
+        systemDenied:
+          'Your system does not let Webconf use the microphone. Allow it in the system’s privacy settings, then try again.',
         permissionDenied:
           'Webconf is not allowed to use your microphone. Allow it in the browser settings (icon left of the address) or the system settings, then try again.',
         noDevice: 'No microphone was found. Plug one in, then try again.',
@@ -142,11 +145,17 @@ export default {
         unknown: 'Your microphone could not start. Try again, or choose another one.',
       },
       camera: {
+        systemDenied:
+          'Your system does not let Webconf use the camera. Allow it in the system’s privacy settings, then try again.',
         permissionDenied:
           'Webconf is not allowed to use your camera. Allow it in the browser settings (icon left of the address) or the system settings, then try again.',
         noDevice: 'No camera was found. Plug one in, then try again. You can also join without a camera.',
         deviceBusy: 'Your camera is already used by another application. Close it, then try again.',
         unknown: 'Your camera could not start. Try again, or choose another one.',
+      },
+      screen: {
+        systemDenied:
+          'Your system does not let Webconf share the screen. Allow screen recording in the privacy settings, then restart Webconf.',
       },
     },
   },
@@ -277,5 +286,39 @@ export default {
   },
   settings: {
     title: 'Settings',
+    open: 'Settings',
+    pageTitle: 'Settings',
+    saved: 'Setting saved.',
+    saveFailed: 'The setting was not saved: {reason}',
+    managed: 'Managed by your organisation.',
+    language: 'Interface language',
+    meetings: 'Meetings',
+    server: {
+      label: 'Webconf service address',
+      hint: 'Your organisation’s, for example https://webconf.example.gouv.fr',
+      invalid: 'Enter an address starting with https:// (http:// only for this computer).',
+      save: 'Save the address',
+      pending: 'Webconf will use {url} the next time it starts.',
+      restart: 'Restart Webconf now',
+    },
+    startMuted: {
+      label: 'Join meetings with the microphone off',
+      hint: 'You turn your microphone on when you want to speak.',
+    },
+    miniWindow: {
+      label: 'Mini window during meetings',
+      hint: 'When Webconf goes to the background during a meeting, a small window stays on top: who is speaking, your microphone and the button to leave.',
+    },
+  },
+  mini: {
+    title: 'Meeting in progress – Webconf',
+    alone: 'Nobody else in the meeting yet.',
+    back: 'Back to the meeting',
+  },
+  sharing: {
+    title: 'Sharing – Webconf',
+    window: 'You are sharing “{name}”',
+    screen: 'You are sharing your screen',
+    stop: 'Stop sharing',
   },
 };

@@ -134,9 +134,12 @@ export default {
     microphone: 'Micro',
     speaker: 'Haut-parleur',
     systemDefault: 'Appareil par défaut du système',
+    openSystemSettings: 'Ouvrir les réglages du système',
     retry: 'Réessayer',
     failures: {
       microphone: {
+        systemDenied:
+          'Votre système ne permet pas à Webconf d’utiliser le micro. Autorisez-le dans les réglages de confidentialité du système, puis réessayez.',
         permissionDenied:
           'Webconf n’a pas l’autorisation d’utiliser votre micro. Autorisez-la dans les réglages du navigateur (icône à gauche de l’adresse) ou du système, puis réessayez.',
         noDevice: 'Aucun micro n’a été trouvé. Branchez-en un, puis réessayez.',
@@ -144,12 +147,18 @@ export default {
         unknown: 'Votre micro n’a pas pu démarrer. Réessayez, ou choisissez-en un autre.',
       },
       camera: {
+        systemDenied:
+          'Votre système ne permet pas à Webconf d’utiliser la caméra. Autorisez-la dans les réglages de confidentialité du système, puis réessayez.',
         permissionDenied:
           'Webconf n’a pas l’autorisation d’utiliser votre caméra. Autorisez-la dans les réglages du navigateur (icône à gauche de l’adresse) ou du système, puis réessayez.',
         noDevice:
           'Aucune caméra n’a été trouvée. Branchez-en une, puis réessayez. Vous pouvez aussi entrer sans caméra.',
         deviceBusy: 'Votre caméra est déjà utilisée par une autre application. Fermez-la, puis réessayez.',
         unknown: 'Votre caméra n’a pas pu démarrer. Réessayez, ou choisissez-en une autre.',
+      },
+      screen: {
+        systemDenied:
+          'Votre système ne permet pas à Webconf de partager l’écran. Autorisez l’enregistrement de l’écran dans les réglages de confidentialité, puis redémarrez Webconf.',
       },
     },
   },
@@ -280,5 +289,39 @@ export default {
   },
   settings: {
     title: 'Réglages',
+    open: 'Réglages',
+    pageTitle: 'Réglages',
+    saved: 'Réglage enregistré.',
+    saveFailed: 'Le réglage n’a pas été enregistré : {reason}',
+    managed: 'Géré par votre organisation.',
+    language: 'Langue de l’interface',
+    meetings: 'Réunions',
+    server: {
+      label: 'Adresse du service Webconf',
+      hint: 'Celle de votre organisation, par exemple https://webconf.exemple.gouv.fr',
+      invalid: 'Saisissez une adresse qui commence par https:// (http:// seulement pour cet ordinateur).',
+      save: 'Enregistrer l’adresse',
+      pending: 'Webconf utilisera {url} à son prochain démarrage.',
+      restart: 'Redémarrer Webconf maintenant',
+    },
+    startMuted: {
+      label: 'Rejoindre les réunions micro coupé',
+      hint: 'Vous activerez votre micro quand vous voudrez parler.',
+    },
+    miniWindow: {
+      label: 'Mini-fenêtre pendant les réunions',
+      hint: 'Quand Webconf passe en arrière-plan pendant une réunion, une petite fenêtre reste au premier plan : la personne qui parle, votre micro et le bouton pour quitter.',
+    },
+  },
+  mini: {
+    title: 'Réunion en cours – Webconf',
+    alone: 'Personne d’autre dans la réunion pour le moment.',
+    back: 'Revenir à la réunion',
+  },
+  sharing: {
+    title: 'Partage en cours – Webconf',
+    window: 'Vous partagez « {name} »',
+    screen: 'Vous partagez votre écran',
+    stop: 'Arrêter le partage',
   },
 };

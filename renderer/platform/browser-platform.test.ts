@@ -39,6 +39,33 @@ describe('browser platform', () => {
   });
 });
 
+describe('browser platform settings', () => {
+  it('offers the language and start muted, French and unmuted by default', async () => {
+    expect(await platform().getSettings()).toEqual({
+      values: { serverUrl: window.location.origin, language: 'fr', miniWindow: false, startMuted: false },
+      available: ['language', 'startMuted'],
+      locked: [],
+      pendingServerUrl: null,
+    });
+  });
+
+  it('remembers changes across instances', async () => {
+    await platform().updateSettings({ language: 'en', startMuted: true });
+    expect((await platform().getSettings()).values).toMatchObject({ language: 'en', startMuted: true });
+  });
+
+  it.each<[string, unknown, RegExp]>([
+    ['the server URL', { serverUrl: 'https://conf.example.fr' }, /not a setting of the web client: serverUrl/],
+    ['the mini window', { miniWindow: true }, /not a setting of the web client: miniWindow/],
+    ['an unknown language', { language: 'de' }, /invalid settings/],
+    ['an unknown key', { theme: 'dark' }, /invalid settings/],
+  ])('refuses %s and keeps what was stored', async (_case, changes, message) => {
+    await platform().updateSettings({ startMuted: true });
+    await expect(platform().updateSettings(changes as never)).rejects.toThrow(message);
+    expect((await platform().getSettings()).values).toMatchObject({ language: 'fr', startMuted: true });
+  });
+});
+
 describe('signalingUrlFor', () => {
   it.each([
     ['http://127.0.0.1:8080', 'ws://127.0.0.1:8080/ws'],

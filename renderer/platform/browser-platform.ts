@@ -1,7 +1,13 @@
 /** The desktop API as the web client implements it: same origin server, localStorage preferences. */
-import type { AppInfo, DesktopApi, DevicePreferences } from '../../common/desktop-api';
+import { z } from 'zod';
+import type { AppInfo, DesktopApi, DevicePreferences, SettingKey, SettingsState } from '../../common/desktop-api';
+import { DEFAULT_SETTINGS, settingsChangeSchema } from '../../common/settings';
 
 const DEVICE_PREFERENCES_KEY = 'webconf.devicePreferences';
+export const LOCALE_KEY = 'webconf.locale';
+const START_MUTED_KEY = 'webconf.startMuted';
+/** The server is the page's own and a browser tab has no always-on-top window. */
+const WEB_SETTINGS: SettingKey[] = ['language', 'startMuted'];
 
 export function createBrowserPlatform(storage: Storage, location: Location, version: string): DesktopApi {
   let wakeLock: WakeLockSentinel | null = null;
@@ -50,6 +56,31 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
     async chooseCaptureSource() {
       // Nothing to remember: the browser's picker decides.
     },
+    async getSettings() {
+      return readSettings(storage, location);
+    },
+    async updateSettings(changes) {
+      const parsed = settingsChangeSchema.safeParse(changes);
+      if (!parsed.success) throw new Error(`invalid settings: ${z.prettifyError(parsed.error)}`);
+      const unavailable = Object.keys(parsed.data).filter((key) => !WEB_SETTINGS.includes(key as SettingKey));
+      if (unavailable.length > 0) throw new Error(`not a setting of the web client: ${unavailable.join(', ')}`);
+      if (parsed.data.language) storage.setItem(LOCALE_KEY, parsed.data.language);
+      if (parsed.data.startMuted !== undefined) storage.setItem(START_MUTED_KEY, String(parsed.data.startMuted));
+      return readSettings(storage, location);
+    },
+    async restartApp() {
+      location.reload();
+    },
+    async focusApp() {
+      window.focus();
+    },
+    /** The browser asks for devices itself, when the page starts them. */
+    async requestMediaAccess() {
+      return 'granted';
+    },
+    async openMediaAccessSettings() {
+      return false;
+    },
     async openExternal(url) {
       const parsed = new URL(url);
       if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol))
@@ -66,4 +97,21 @@ function readPreferences(storage: Storage): DevicePreferences {
   } catch {
     return {}; // a corrupt entry is forgotten, not fatal
   }
+}
+
+function readSettings(storage: Storage, location: Location): SettingsState {
+  return {
+    values: {
+      serverUrl: location.origin,
+      language: storage.getItem(LOCALE_KEY) === 'en' ? 'en' : 'fr',
+      miniWindow: false,
+      startMuted:
+        storage.getItem(START_MUTED_KEY) === null
+          ? DEFAULT_SETTINGS.startMuted
+          : storage.getItem(START_MUTED_KEY) === 'true',
+    },
+    available: [...WEB_SETTINGS],
+    locked: [],
+    pendingServerUrl: null,
+  };
 }

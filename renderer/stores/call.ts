@@ -52,6 +52,8 @@ export const useCallStore = defineStore('call', () => {
   const microphoneSending = ref(false);
   const cameraSending = ref(false);
   const screenSharing = ref(false);
+  /** The program window we share, as the picker named it (null for a screen, or unknown). */
+  const screenShareName = ref<string | null>(null);
 
   const participantList = computed(() =>
     joinOrder.value.map((id) => participants.value[id]).filter((p): p is Participant => p !== undefined),
@@ -187,6 +189,7 @@ export const useCallStore = defineStore('call', () => {
     microphoneSending,
     cameraSending,
     screenSharing,
+    screenShareName,
     sharer,
     participantList,
     inCall,

@@ -5,11 +5,14 @@ import type { DevicePreferences } from '../../common/desktop-api';
 import type { DeviceLists, LocalSource, MediaFailure } from '../conference/local-media';
 
 export type DeviceKind = 'camera' | 'microphone' | 'speaker';
+/** Why a source could not start: the browser's reasons, or the OS's privacy settings said no. */
+export type DeviceFailure = MediaFailure | 'system-denied';
+export type FailingSource = LocalSource | 'screen';
 
 export const useDevicesStore = defineStore('devices', () => {
   const lists = ref<DeviceLists>({ cameras: [], microphones: [], speakers: [] });
   const selected = ref<Record<DeviceKind, string | null>>({ camera: null, microphone: null, speaker: null });
-  const failures = ref<Record<LocalSource, MediaFailure | null>>({ camera: null, microphone: null });
+  const failures = ref<Record<FailingSource, DeviceFailure | null>>({ camera: null, microphone: null, screen: null });
 
   function setLists(next: DeviceLists): void {
     lists.value = next;
@@ -19,7 +22,7 @@ export const useDevicesStore = defineStore('devices', () => {
     selected.value[kind] = deviceId;
   }
 
-  function setFailure(source: LocalSource, failure: MediaFailure | null): void {
+  function setFailure(source: FailingSource, failure: DeviceFailure | null): void {
     failures.value[source] = failure;
   }
 
