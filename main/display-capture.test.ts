@@ -1,6 +1,6 @@
 import type { DesktopCapturerSource } from 'electron';
 import { describe, expect, it } from 'vitest';
-import { answerDisplayRequest, CapturePicks, pickerSources, PICK_VALID_MS } from './display-capture';
+import { answerDisplayRequest, CapturePicks, captureMode, pickerSources, PICK_VALID_MS } from './display-capture';
 
 const image = (url: string, empty = false) => ({ toDataURL: () => url, isEmpty: () => empty });
 const source = (id: string, name: string, icon: string | null = null) =>
@@ -68,5 +68,27 @@ describe('CapturePicks and answerDisplayRequest', () => {
     const picks = new CapturePicks();
     picks.remember('window:99:0', false);
     expect(answerDisplayRequest(picks.take(), sources, 'linux')).toBeNull();
+  });
+});
+
+describe('captureMode', () => {
+  it.each<[NodeJS.Platform, Record<string, string>, string, string]>([
+    ['win32', {}, '10.0.22631', 'own-picker'],
+    ['linux', { XDG_SESSION_TYPE: 'x11', DISPLAY: ':0' }, '6.1.0', 'own-picker'],
+    ['linux', { XDG_SESSION_TYPE: 'wayland' }, '6.1.0', 'system-picker'],
+    ['linux', { WAYLAND_DISPLAY: 'wayland-0' }, '6.1.0', 'system-picker'],
+    ['linux', { WAYLAND_DISPLAY: '' }, '6.1.0', 'own-picker'],
+    ['darwin', {}, '23.6.0', 'own-picker'], // macOS 14
+    ['darwin', {}, '24.1.0', 'system-picker'], // macOS 15
+    ['darwin', {}, 'garbage', 'own-picker'],
+  ])('%s %j release %s → %s', (platform, environment, release, expected) => {
+    expect(captureMode(platform, environment, release)).toBe(expected);
+  });
+
+  it("answers with the system picker's choice, without a pick of ours, and denies when it was cancelled", () => {
+    expect(answerDisplayRequest(null, [source('screen:0:0', 'Écran')], 'linux', 'system-picker')?.video.id).toBe(
+      'screen:0:0',
+    );
+    expect(answerDisplayRequest(null, [], 'linux', 'system-picker')).toBeNull();
   });
 });

@@ -9,6 +9,27 @@ import type { CaptureSource } from '../common/desktop-api';
 
 export const PICK_VALID_MS = 10_000;
 
+/**
+ * Whose picker chooses what to share. Ours, except where the OS insists on its own: Wayland
+ * sessions (the xdg-desktop-portal picker through PipeWire; applications cannot list windows
+ * there) and macOS 15+ (Darwin 24+), whose ScreenCaptureKit picker Electron shows itself
+ * (useSystemPicker) — showing ours first would ask the user twice.
+ */
+export type CaptureMode = 'own-picker' | 'system-picker';
+
+export function captureMode(
+  platform: NodeJS.Platform,
+  environment: Readonly<Record<string, string | undefined>>,
+  osRelease: string,
+): CaptureMode {
+  if (platform === 'linux') {
+    const wayland = environment['XDG_SESSION_TYPE'] === 'wayland' || Boolean(environment['WAYLAND_DISPLAY']);
+    return wayland ? 'system-picker' : 'own-picker';
+  }
+  if (platform === 'darwin') return Number.parseInt(osRelease, 10) >= 24 ? 'system-picker' : 'own-picker';
+  return 'own-picker';
+}
+
 export interface CapturePick {
   sourceId: string;
   withSystemAudio: boolean;
@@ -57,7 +78,10 @@ export function answerDisplayRequest(
   pick: CapturePick | null,
   sources: readonly DesktopCapturerSource[],
   platform: string,
+  mode: CaptureMode = 'own-picker',
 ): { video: DesktopCapturerSource; audio?: 'loopback' } | null {
+  // Under the system's picker, the sources are what the user chose in it (the portal's answer).
+  if (mode === 'system-picker') return sources[0] ? { video: sources[0] } : null;
   if (!pick) return null;
   const video = sources.find((source) => source.id === pick.sourceId);
   if (!video) return null;

@@ -3,6 +3,7 @@
  * everything else receives what it needs as parameters, so it runs under plain Node tests.
  */
 import { readFile } from 'node:fs/promises';
+import { release } from 'node:os';
 import path from 'node:path';
 import {
   app,
@@ -20,7 +21,7 @@ import {
 } from 'electron';
 import { companionWindowOptions, setUpCompanion } from './companion-windows';
 import { mediaAccessSettingsUrl, requestMediaAccess } from './media-access';
-import { answerDisplayRequest, CapturePicks, pickerSources } from './display-capture';
+import { answerDisplayRequest, CapturePicks, captureMode, pickerSources } from './display-capture';
 import { DisplaySleepGuard } from './display-sleep';
 import { createMeetingNotifier } from './meeting-notifications';
 import { createAgentAccount } from './agent-account';
@@ -119,6 +120,7 @@ async function start(): Promise<void> {
   installAgentAuthHeader(session.defaultSession.webRequest, origins.serverOrigin, account.token);
   const displaySleep = new DisplaySleepGuard(powerSaveBlocker);
   const capturePicks = new CapturePicks();
+  const pickMode = captureMode(process.platform, process.env, release());
   const captureSources = (withImages: boolean) =>
     desktopCapturer.getSources({
       types: ['screen', 'window'],
@@ -142,7 +144,9 @@ async function start(): Promise<void> {
     signOut: account.signOut,
     setCallActive: (active) => displaySleep.setCallActive(active),
     notify: (notice) => notifier(notice),
-    listCaptureSources: async () => pickerSources(await captureSources(true), ownCaptureIds()),
+    // Empty under the system's picker: the renderer then calls getDisplayMedia straight away.
+    listCaptureSources: async () =>
+      pickMode === 'own-picker' ? pickerSources(await captureSources(true), ownCaptureIds()) : [],
     chooseCaptureSource: (sourceId, withSystemAudio) => capturePicks.remember(sourceId, withSystemAudio),
     restartApp: () => {
       app.relaunch();
@@ -161,11 +165,11 @@ async function start(): Promise<void> {
     (_request, callback) => {
       const pick = capturePicks.take();
       captureSources(false).then(
-        (sources) => callback(answerDisplayRequest(pick, sources, process.platform) ?? {}),
+        (sources) => callback(answerDisplayRequest(pick, sources, process.platform, pickMode) ?? {}),
         () => callback({}),
       );
     },
-    // Where the OS has its own picker (macOS 15+), it is the one to use.
+    // Where the OS has its own picker (macOS 15+), Electron shows it and this handler is not called.
     { useSystemPicker: true },
   );
   registerDesktopApi(ipcMain, handlers, isAppFrame);

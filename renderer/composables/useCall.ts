@@ -238,8 +238,7 @@ export function useCall() {
       const pick = await requestSourcePick();
       if (!pick) return;
       await platform.chooseCaptureSource(pick.sourceId, pick.withSystemAudio);
-      call.screenShareName =
-        sources.find((source) => source.id === pick.sourceId && source.kind === 'window')?.name ?? null;
+      call.screenShareName = sources.find((source) => source.id === pick.sourceId)?.name ?? null;
     } else {
       call.screenShareName = null;
     }

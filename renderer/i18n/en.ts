@@ -318,7 +318,7 @@ export default {
   sharing: {
     title: 'Sharing – Webconf',
     window: 'You are sharing “{name}”',
-    screen: 'You are sharing your screen',
+    screen: 'Screen sharing in progress',
     stop: 'Stop sharing',
   },
 };

@@ -321,7 +321,7 @@ export default {
   sharing: {
     title: 'Partage en cours – Webconf',
     window: 'Vous partagez « {name} »',
-    screen: 'Vous partagez votre écran',
+    screen: 'Partage d’écran en cours',
     stop: 'Arrêter le partage',
   },
 };

@@ -52,7 +52,7 @@ export const useCallStore = defineStore('call', () => {
   const microphoneSending = ref(false);
   const cameraSending = ref(false);
   const screenSharing = ref(false);
-  /** The program window we share, as the picker named it (null for a screen, or unknown). */
+  /** The screen or window we share, as our picker named it (null when the OS's picker chose). */
   const screenShareName = ref<string | null>(null);
 
   const participantList = computed(() =>
