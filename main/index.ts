@@ -75,6 +75,10 @@ function createMainWindow(userDataDir: string, entryUrl: string): BrowserWindow 
   return window;
 }
 
+// Tests of the unpackaged app run with a profile of their own (and a second launch finds the first).
+const testUserData = process.env['WEBCONF_USER_DATA_DIR'];
+if (!app.isPackaged && testUserData) app.setPath('userData', testUserData);
+
 // macOS hands webconf:// links to 'open-url', possibly before 'ready': keep the first one.
 let linkBeforeReady: string | null = null;
 let openLink: ((link: string) => void) | null = null;
