@@ -152,13 +152,17 @@ export async function growth(viewer: Participant, others: Participant[], ms = 20
 
 /** Waits (bounded) until every remote participant's video and audio flow on the viewer's side. */
 export async function expectMediaFlowing(viewer: Participant, others: Participant[]): Promise<void> {
+  // Polls for what is missing (empty when all flows), so a failure says whose media and which kind.
   await expect
     .poll(
       async () => {
         const samples = await growth(viewer, others, 1000);
-        return samples.every((s) => s.after.hasVideo && s.after.hasAudio && s.frames > 0 && s.audioPackets > 0);
+        return samples.flatMap((s) => [
+          ...(s.after.hasVideo && s.frames > 0 ? [] : [`${s.name}: video (${s.frames} new frames)`]),
+          ...(s.after.hasAudio && s.audioPackets > 0 ? [] : [`${s.name}: audio (${s.audioPackets} new packets)`]),
+        ]);
       },
       { timeout: 30_000, intervals: [500], message: `${viewer.name} receives video and audio from everyone` },
     )
-    .toBe(true);
+    .toEqual([]);
 }
