@@ -35,6 +35,7 @@ import { createDesktopApiHandlers } from './desktop-api-handlers';
 import { isAppFrame, registerDesktopApi } from './ipc';
 import type { TrustedOrigins } from './navigation-policy';
 import { guardNavigation, installPermissionHandlers, type CompanionHooks } from './security-hooks';
+import { nodePolicySystem, readManagedPolicy } from './policy/policy-sources';
 import { openSettingsStore } from './settings-store';
 import { MIN_WINDOW_SIZE, fitBoundsToDisplays, loadWindowBounds, saveWindowBounds } from './window-state';
 
@@ -93,7 +94,8 @@ let mainWindow: BrowserWindow;
 async function start(): Promise<void> {
   await app.whenReady();
   const userDataDir = app.getPath('userData');
-  const settings = openSettingsStore({ userDataDir, environment: process.env, log });
+  const policy = await readManagedPolicy(nodePolicySystem(), log);
+  const settings = openSettingsStore({ userDataDir, environment: process.env, log, policy });
   // Origins, CSP and the sign-in header are set up for this server: a new one applies at restart.
   const serverUrl = settings.serverUrl();
   const origins: TrustedOrigins = { appOrigin: APP_ORIGIN, serverOrigin: new URL(serverUrl).origin };

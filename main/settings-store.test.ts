@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, it, expect } from 'vitest';
+import { resolvePolicy } from './policy/resolve-policy';
 import { DEFAULT_SERVER_URL, SETTINGS_FILE, openSettingsStore, type SettingsStoreOptions } from './settings-store';
 
 let userData: string;
@@ -100,7 +101,7 @@ describe('server URL override', () => {
   it('is never written to the file', () => {
     const store = open({ environment: { WEBCONF_SERVER_URL: 'https://override.example.fr' } });
     store.setDevicePreferences({ camera });
-    expect(JSON.parse(readFileSync(settingsPath(), 'utf8')).serverUrl).toBe(DEFAULT_SERVER_URL);
+    expect(JSON.parse(readFileSync(settingsPath(), 'utf8')).serverUrl).toBeUndefined();
   });
 });
 
@@ -131,5 +132,36 @@ describe('setDevicePreferences', () => {
     const store = open({ userDataDir: notAFolder });
     expect(() => store.setDevicePreferences({ camera })).toThrow();
     expect(store.devicePreferences()).toEqual({});
+  });
+});
+
+describe("with the organisation's policy", () => {
+  const policy = resolvePolicy([
+    {
+      name: 'HKLM',
+      scope: 'machine',
+      enforced: { MiniWindow: 0, AllowedServerUrls: ['https://a.gouv.fr', 'https://b.gouv.fr'] },
+      defaults: { Language: 'en', ServerUrl: 'https://b.gouv.fr' },
+    },
+  ]);
+
+  it('starts from the policy, locks what it enforces, and refuses servers it does not allow', () => {
+    const store = open({ policy });
+    expect(store.state('https://b.gouv.fr')).toEqual({
+      values: { serverUrl: 'https://b.gouv.fr', language: 'en', miniWindow: false, startMuted: false },
+      available: ['serverUrl', 'language', 'miniWindow', 'startMuted'],
+      locked: ['miniWindow'],
+      pendingServerUrl: null,
+    });
+    expect(() => store.update({ miniWindow: true })).toThrow(/miniWindow cannot be changed here/);
+    expect(() => store.update({ serverUrl: 'https://c.gouv.fr' })).toThrow(/not among the servers/);
+    store.update({ serverUrl: 'https://a.gouv.fr', language: 'fr' });
+    expect(open({ policy }).state('x').values).toMatchObject({ serverUrl: 'https://a.gouv.fr', language: 'fr' });
+  });
+
+  it('follows a changed organisation default for what the user never chose', () => {
+    open({ policy }).update({ startMuted: true });
+    const later = resolvePolicy([{ name: 'HKLM', scope: 'machine', enforced: {}, defaults: { Language: 'fr' } }]);
+    expect(open({ policy: later }).state('x').values).toMatchObject({ language: 'fr', startMuted: true });
   });
 });

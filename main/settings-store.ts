@@ -2,11 +2,13 @@ import { readFileSync, renameSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { AppSettings, DevicePreferences, SettingKey, SettingsState } from '../common/desktop-api';
-import { DEFAULT_SETTINGS, languageSchema, serverUrlSchema } from '../common/settings';
+import { languageSchema, serverUrlSchema } from '../common/settings';
 import { writeFileAtomicSync } from './atomic-file';
+import { effectiveSettings, serverUrlRefusal } from './effective-settings';
+import { NO_POLICY, type ResolvedPolicy } from './policy/resolve-policy';
 
+export { DEFAULT_SERVER_URL } from './effective-settings';
 export const SETTINGS_FILE = 'settings.json';
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
 export const SERVER_URL_ENV = 'WEBCONF_SERVER_URL';
 
 /** Every setting the desktop app offers. */
@@ -24,12 +26,13 @@ export const devicePreferencesSchema = z.object({
   speaker: deviceChoiceSchema.optional(),
 }) satisfies z.ZodType<DevicePreferences>;
 
-// Missing fields take their defaults, so files written by older versions stay valid.
+// Only what the user chose is stored: a missing field follows the organisation's default (or
+// ours), even when that default changes later. Files of older versions stay valid.
 const settingsSchema = z.object({
-  serverUrl: serverUrlSchema.default(DEFAULT_SERVER_URL),
-  language: languageSchema.default(DEFAULT_SETTINGS.language),
-  miniWindow: z.boolean().default(DEFAULT_SETTINGS.miniWindow),
-  startMuted: z.boolean().default(DEFAULT_SETTINGS.startMuted),
+  serverUrl: serverUrlSchema.optional(),
+  language: languageSchema.optional(),
+  miniWindow: z.boolean().optional(),
+  startMuted: z.boolean().optional(),
   devicePreferences: devicePreferencesSchema.default({}),
 });
 
@@ -59,6 +62,8 @@ export interface SettingsStoreOptions {
   userDataDir: string;
   environment: Readonly<Record<string, string | undefined>>;
   log: (message: string) => void;
+  /** The organisation's policy (see policy/): enforced values win and are locked. */
+  policy?: ResolvedPolicy;
   now?: () => number;
 }
 
@@ -108,11 +113,10 @@ function serverUrlOverride(options: SettingsStoreOptions): string | undefined {
 
 export function openSettingsStore(options: SettingsStoreOptions): SettingsStore {
   const filePath = path.join(options.userDataDir, SETTINGS_FILE);
+  const policy = options.policy ?? NO_POLICY;
   let settings = loadSettings(filePath, options.log, options.now ?? Date.now);
   const overriddenServerUrl = serverUrlOverride(options);
-  // The environment's server wins over the file: the page shows it locked.
-  const locked: SettingKey[] = overriddenServerUrl === undefined ? [] : ['serverUrl'];
-  const serverUrl = () => overriddenServerUrl ?? settings.serverUrl;
+  const effective = () => effectiveSettings(settings, policy, overriddenServerUrl);
 
   const save = (next: Settings) => {
     writeFileAtomicSync(filePath, `${JSON.stringify(next, null, 2)}\n`);
@@ -120,25 +124,28 @@ export function openSettingsStore(options: SettingsStoreOptions): SettingsStore 
   };
 
   return {
-    serverUrl,
-    language: () => settings.language,
-    miniWindow: () => settings.miniWindow,
+    serverUrl: () => effective().values.serverUrl,
+    language: () => effective().values.language,
+    miniWindow: () => effective().values.miniWindow,
     devicePreferences: () => structuredClone(settings.devicePreferences),
     setDevicePreferences(preferences) {
       save({ ...settings, devicePreferences: structuredClone(preferences) });
     },
     state(serverUrlInUse) {
-      const { language, miniWindow, startMuted } = settings;
+      const { values, locked } = effective();
       return {
-        values: { serverUrl: serverUrl(), language, miniWindow, startMuted },
+        values,
         available: [...DESKTOP_SETTINGS],
-        locked: [...locked],
-        pendingServerUrl: serverUrl() === serverUrlInUse ? null : serverUrl(),
+        locked,
+        pendingServerUrl: values.serverUrl === serverUrlInUse ? null : values.serverUrl,
       };
     },
     update(changes) {
+      const { locked } = effective();
       const refused = (Object.keys(changes) as SettingKey[]).filter((key) => locked.includes(key));
       if (refused.length > 0) throw new Error(`settings: ${refused.join(', ')} cannot be changed here (locked)`);
+      const refusal = changes.serverUrl === undefined ? null : serverUrlRefusal(changes.serverUrl, policy);
+      if (refusal) throw new Error(refusal);
       save({ ...settings, ...changes });
     },
   };
