@@ -74,6 +74,14 @@ export type MediaAccessKind = 'camera' | 'microphone' | 'screen';
 /** 'granted' also where the OS has no such gate (Linux). */
 export type MediaAccess = 'granted' | 'not-determined' | 'denied';
 
+/** The desktop app's own updates (always 'off' in the web client). */
+export type UpdateStatus =
+  | { state: 'off'; reason: string }
+  | { state: 'idle' }
+  | { state: 'downloading'; version: string; percent: number }
+  | { state: 'ready'; version: string }
+  | { state: 'failed'; message: string };
+
 export interface DesktopApi {
   getAppInfo(): Promise<AppInfo>;
   /** Base URL of the Webconf server (https://…), whose /ws path is the signaling socket. */
@@ -111,6 +119,9 @@ export interface DesktopApi {
   requestMediaAccess(kind: MediaAccessKind): Promise<MediaAccess>;
   /** Opens the OS settings page where the user can allow the device; false where there is none. */
   openMediaAccessSettings(kind: MediaAccessKind): Promise<boolean>;
+  getUpdateStatus(): Promise<UpdateStatus>;
+  /** Restarts into a downloaded update; refused during a call. */
+  installUpdate(): Promise<void>;
 }
 
 export type DesktopMethod = keyof DesktopApi;
@@ -134,6 +145,8 @@ export const desktopChannels = {
   focusApp: 'webconf:focus-app',
   requestMediaAccess: 'webconf:request-media-access',
   openMediaAccessSettings: 'webconf:open-media-access-settings',
+  getUpdateStatus: 'webconf:get-update-status',
+  installUpdate: 'webconf:install-update',
 } as const satisfies Record<DesktopMethod, string>;
 
 export type DesktopArgs<M extends DesktopMethod> = Parameters<DesktopApi[M]>;

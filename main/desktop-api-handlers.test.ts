@@ -43,6 +43,12 @@ function setup(environment: Record<string, string> = {}) {
       host.push(`settings:${kind}`);
       return true;
     },
+    updates: {
+      status: () => ({ state: 'ready', version: '2.0.0' }),
+      installNow: () => {
+        throw new Error('installUpdate: not during a call');
+      },
+    },
   });
   const file = () => JSON.parse(readFileSync(path.join(userDataDir, SETTINGS_FILE), 'utf8')) as Record<string, unknown>;
   return { api, opened, callStates, notices, picks, host, file, stored: () => settings.devicePreferences() };

@@ -8,6 +8,7 @@ import type {
   SignedInAgent,
 } from '../common/desktop-api';
 import { settingsChangeSchema } from '../common/settings';
+import type { UpdateController } from './updates/update-controller';
 
 const noticeSchema = z.strictObject({
   kind: z.enum(['chat', 'lobby']),
@@ -39,6 +40,8 @@ export interface DesktopApiDeps {
   /** The OS's consent for a device (see media-access.ts). */
   requestMediaAccess: (kind: MediaAccessKind) => Promise<MediaAccess>;
   openMediaAccessSettings: (kind: MediaAccessKind) => Promise<boolean>;
+  /** The app's own updates (see updates/update-controller.ts). */
+  updates: Pick<UpdateController, 'status' | 'installNow'>;
 }
 
 const mediaAccessKindSchema = z.enum(['camera', 'microphone', 'screen']);
@@ -117,6 +120,8 @@ export function createDesktopApiHandlers(deps: DesktopApiDeps): DesktopApi {
     requestMediaAccess: async (kind) => deps.requestMediaAccess(parseMediaAccessKind('requestMediaAccess', kind)),
     openMediaAccessSettings: async (kind) =>
       deps.openMediaAccessSettings(parseMediaAccessKind('openMediaAccessSettings', kind)),
+    getUpdateStatus: async () => deps.updates.status(),
+    installUpdate: async () => deps.updates.installNow(),
     async notify(notice) {
       const parsed = noticeSchema.safeParse(notice);
       if (!parsed.success) throw new Error(`notify: invalid notice: ${z.prettifyError(parsed.error)}`);

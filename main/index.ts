@@ -19,7 +19,10 @@ import {
   shell,
   systemPreferences,
 } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { companionWindowOptions, setUpCompanion } from './companion-windows';
+import { UpdateController } from './updates/update-controller';
+import { installKind, planUpdates } from './updates/update-plan';
 import { mediaAccessSettingsUrl, requestMediaAccess } from './media-access';
 import { answerDisplayRequest, CapturePicks, captureMode, pickerSources } from './display-capture';
 import { DisplaySleepGuard } from './display-sleep';
@@ -125,6 +128,21 @@ async function start(): Promise<void> {
   });
   installAgentAuthHeader(session.defaultSession.webRequest, origins.serverOrigin, account.token);
   const displaySleep = new DisplaySleepGuard(powerSaveBlocker);
+  const install = installKind({
+    platform: process.platform,
+    isPackaged: app.isPackaged,
+    executablePath: process.execPath,
+    environment: process.env,
+  });
+  autoUpdater.logger = { info: log, warn: log, error: log, debug: () => undefined };
+  const updates = new UpdateController(autoUpdater, planUpdates(install, policy, serverUrl), {
+    log,
+    every: (ms, task) => {
+      const timer = setInterval(task, ms);
+      return () => clearInterval(timer);
+    },
+  });
+  updates.start();
   const capturePicks = new CapturePicks();
   const pickMode = captureMode(process.platform, process.env, release());
   const captureSources = (withImages: boolean) =>
@@ -148,7 +166,10 @@ async function start(): Promise<void> {
     openExternal,
     signIn: account.signIn,
     signOut: account.signOut,
-    setCallActive: (active) => displaySleep.setCallActive(active),
+    setCallActive: (active) => {
+      displaySleep.setCallActive(active);
+      updates.setCallActive(active);
+    },
     notify: (notice) => notifier(notice),
     // Empty under the system's picker: the renderer then calls getDisplayMedia straight away.
     listCaptureSources: async () =>
@@ -165,6 +186,7 @@ async function start(): Promise<void> {
       if (page) await shell.openExternal(page);
       return page !== null;
     },
+    updates,
   });
   // getDisplayMedia is answered with the pick made in the app's own picker, or denied.
   session.defaultSession.setDisplayMediaRequestHandler(

@@ -60,6 +60,8 @@ function recordingApi() {
     focusApp: record('focusApp', undefined),
     requestMediaAccess: record('requestMediaAccess', 'granted' as const),
     openMediaAccessSettings: record('openMediaAccessSettings', true),
+    getUpdateStatus: record('getUpdateStatus', { state: 'idle' as const }),
+    installUpdate: record('installUpdate', undefined),
   };
   return { api, calls };
 }
@@ -143,6 +145,8 @@ const everyMethod: { [M in DesktopMethod]: (api: DesktopApi) => Promise<unknown>
   focusApp: (api) => api.focusApp(),
   requestMediaAccess: (api) => api.requestMediaAccess('camera'),
   openMediaAccessSettings: (api) => api.openMediaAccessSettings('screen'),
+  getUpdateStatus: (api) => api.getUpdateStatus(),
+  installUpdate: (api) => api.installUpdate(),
 };
 
 describe('the preload API over IPC', () => {

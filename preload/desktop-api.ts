@@ -32,5 +32,7 @@ export function createDesktopApi(invoke: Invoke): DesktopApi {
     focusApp: () => call('focusApp'),
     requestMediaAccess: (kind) => call('requestMediaAccess', kind),
     openMediaAccessSettings: (kind) => call('openMediaAccessSettings', kind),
+    getUpdateStatus: () => call('getUpdateStatus'),
+    installUpdate: () => call('installUpdate'),
   };
 }

@@ -32,6 +32,7 @@ import { PresentationStore } from './presentations/presentation-store';
 const MAX_NOTES_FRAME_BYTES = 2 * 1024 * 1024;
 import { setSecurityHeaders } from './http/security-headers';
 import { sendText, serveStatic } from './http/static-files';
+import { serveUpdateFeed, UPDATES_PATH } from './http/update-feed';
 import type { Logger } from './logger';
 import { createMediasoupWorker } from './media/mediasoup-sfu';
 import type { SfuWorker } from './media/sfu';
@@ -191,6 +192,13 @@ export async function createWebconfServer(
           ...rooms.stats(),
         }),
       );
+      return;
+    }
+    if (config.updatesDir && path.startsWith(UPDATES_PATH)) {
+      serveUpdateFeed(config.updatesDir, req, res, path).catch((error: Error) => {
+        log.error({ err: error.message, path }, 'update feed failed');
+        if (!res.headersSent) sendText(res, 500, 'internal error');
+      });
       return;
     }
     serveStatic(config.staticDir, req, res).catch((error: Error) => {

@@ -18,6 +18,8 @@ export const ConfigSchema = z
     port: Port.default(8080),
     /** The built web client served to guests. */
     staticDir: z.string().min(1).default(path.resolve('dist/renderer')),
+    /** A folder of desktop-app releases served at /updates/ (latest.yml, installers); off when unset. */
+    updatesDir: z.string().min(1).optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     /** Browser origins allowed to open the signaling socket besides the server's own. */
     allowedOrigins: z.array(z.string().url()).default(['app://webconf']),
@@ -140,6 +142,7 @@ const envKeys: Record<string, [string] | [Section, string]> = {
   WEBCONF_HOST: ['host'],
   WEBCONF_PORT: ['port'],
   WEBCONF_STATIC_DIR: ['staticDir'],
+  WEBCONF_UPDATES_DIR: ['updatesDir'],
   WEBCONF_LOG_LEVEL: ['logLevel'],
   WEBCONF_ALLOWED_ORIGINS: ['allowedOrigins'],
   WEBCONF_MEDIA_WORKERS: ['media', 'workers'],

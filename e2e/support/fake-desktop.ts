@@ -13,10 +13,18 @@ export interface FakeDesktopOptions {
   locked: string[];
   /** Devices the OS privacy settings refuse ('camera', 'microphone', 'screen'). */
   deniedBySystem?: string[];
+  /** What getUpdateStatus answers (an update ready to install, say). */
+  updateStatus?: { state: string; version?: string; reason?: string };
 }
 
 /** Runs in the page: it cannot use imports, only what it is given. */
-export function fakeDesktopApi({ globalName, miniWindow, locked, deniedBySystem = [] }: FakeDesktopOptions): void {
+export function fakeDesktopApi({
+  globalName,
+  miniWindow,
+  locked,
+  deniedBySystem = [],
+  updateStatus = { state: 'off', reason: 'test' },
+}: FakeDesktopOptions): void {
   const thumbnail =
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
   const calls: Array<[string, ...unknown[]]> = [];
@@ -65,6 +73,8 @@ export function fakeDesktopApi({ globalName, miniWindow, locked, deniedBySystem 
       deniedBySystem.includes(kind) ? 'denied' : 'granted',
     ),
     openMediaAccessSettings: record('openMediaAccessSettings', () => true),
+    getUpdateStatus: record('getUpdateStatus', () => updateStatus),
+    installUpdate: record('installUpdate', () => undefined),
   };
 }
 

@@ -81,6 +81,13 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
     async openMediaAccessSettings() {
       return false;
     },
+    /** The server serves the newest web client: nothing to update here. */
+    async getUpdateStatus() {
+      return { state: 'off', reason: 'web client' };
+    },
+    async installUpdate() {
+      throw new Error('the web client has no updates to install');
+    },
     async openExternal(url) {
       const parsed = new URL(url);
       if (!['http:', 'https:', 'mailto:'].includes(parsed.protocol))
