@@ -92,3 +92,22 @@ test('desktop app: a camera refused by the OS privacy settings is said so, with 
     await anne.close();
   }
 });
+
+test('desktop app: a downloaded update is offered outside calls only, and installed on request', async ({
+  browser,
+}) => {
+  const anne = await openAsDesktop(browser, 'Anne', { updateStatus: { state: 'ready', version: '0.2.0' } });
+  try {
+    const link = await anne.createRoom('Mise à jour');
+    const banner = anne.page.getByTestId('update-banner');
+    await expect(banner).toContainText('La version 0.2.0 de Webconf est prête.');
+    await anne.join(link);
+    await expect(banner).toHaveCount(0);
+    await anne.page.getByTestId('leave-button').click();
+    await anne.page.goto('/');
+    await anne.page.getByTestId('update-install').click();
+    expect((await desktopCalls(anne.page)).map(([method]) => method)).toContain('installUpdate');
+  } finally {
+    await anne.close();
+  }
+});

@@ -310,6 +310,12 @@ export default {
       hint: 'When Webconf goes to the background during a meeting, a small window stays on top: who is speaking, your microphone and the button to leave.',
     },
   },
+  updates: {
+    label: 'Webconf update',
+    ready: 'Webconf version {version} is ready.',
+    install: 'Restart to update',
+    failed: 'The update could not start. It will install when Webconf closes.',
+  },
   mini: {
     title: 'Meeting in progress – Webconf',
     alone: 'Nobody else in the meeting yet.',

@@ -313,6 +313,12 @@ export default {
       hint: 'Quand Webconf passe en arrière-plan pendant une réunion, une petite fenêtre reste au premier plan : la personne qui parle, votre micro et le bouton pour quitter.',
     },
   },
+  updates: {
+    label: 'Mise à jour de Webconf',
+    ready: 'La version {version} de Webconf est prête.',
+    install: 'Redémarrer pour mettre à jour',
+    failed: 'La mise à jour n’a pas pu démarrer. Elle s’installera à la fermeture de Webconf.',
+  },
   mini: {
     title: 'Réunion en cours – Webconf',
     alone: 'Personne d’autre dans la réunion pour le moment.',
