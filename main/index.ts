@@ -3,6 +3,7 @@
  * everything else receives what it needs as parameters, so it runs under plain Node tests.
  */
 import { readFile } from 'node:fs/promises';
+import tls from 'node:tls';
 import { release } from 'node:os';
 import path from 'node:path';
 import {
@@ -10,6 +11,7 @@ import {
   BrowserWindow,
   desktopCapturer,
   ipcMain,
+  net,
   Notification,
   powerSaveBlocker,
   protocol,
@@ -24,6 +26,7 @@ import { companionWindowOptions, setUpCompanion } from './companion-windows';
 import { UpdateController } from './updates/update-controller';
 import { installKind, planUpdates } from './updates/update-plan';
 import { mediaAccessSettingsUrl, requestMediaAccess } from './media-access';
+import { proxyConfigFor, trustSystemCertificates, type NodeTls } from './network-policy';
 import { answerDisplayRequest, CapturePicks, captureMode, pickerSources } from './display-capture';
 import { DisplaySleepGuard } from './display-sleep';
 import { createMeetingNotifier } from './meeting-notifications';
@@ -113,6 +116,11 @@ async function start(): Promise<void> {
     }),
   );
   installPermissionHandlers(session.defaultSession, origins, log);
+  const proxy = proxyConfigFor(policy, log);
+  if (proxy) await session.defaultSession.setProxy(proxy);
+  log(trustSystemCertificates(policy, tls as NodeTls));
+  // Never waved through: without a handler that accepts, Chromium refuses the certificate.
+  app.on('certificate-error', (_event, _contents, url, error) => log(`certificate refused for ${url}: ${error}`));
   // The call's mini window and sharing bar open on the display the main window is on.
   const companions: CompanionHooks = {
     options: (name) => companionWindowOptions(name, screen.getDisplayMatching(mainWindow.getBounds()).workArea),
@@ -123,6 +131,8 @@ async function start(): Promise<void> {
   );
   const account = createAgentAccount({
     serverUrl,
+    // Chromium's network stack: the session's proxy and the OS certificate store.
+    fetch: (input, init) => net.fetch(input instanceof URL ? input.href : input, init),
     store: new AgentSessionStore(userDataDir, safeStorage, log),
     openExternal,
   });
