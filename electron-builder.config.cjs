@@ -89,7 +89,11 @@ module.exports = {
   },
 
   mac: {
-    target: [{ target: 'dmg', arch: ['x64', 'arm64'] }],
+    // dmg to install; zip for the updater (macOS updates need it).
+    target: [
+      { target: 'dmg', arch: ['x64', 'arm64'] },
+      { target: 'zip', arch: ['x64', 'arm64'] },
+    ],
     icon: 'build/icon.icns',
     category: 'public.app-category.business',
     hardenedRuntime: true,
