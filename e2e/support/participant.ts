@@ -131,6 +131,15 @@ export class Participant {
     });
   }
 
+  /** Its peer connections' states (send and receive transports), for failure messages. */
+  async connectionStates(): Promise<string> {
+    return this.page.evaluate(() =>
+      (window as unknown as { __webconfPeerConnections: RTCPeerConnection[] }).__webconfPeerConnections
+        .map((pc) => `${pc.connectionState}/${pc.iceConnectionState}`)
+        .join(', '),
+    );
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
@@ -157,9 +166,21 @@ export async function expectMediaFlowing(viewer: Participant, others: Participan
     .poll(
       async () => {
         const samples = await growth(viewer, others, 1000);
+        // For a sender whose media does not arrive: the state of its own connections to the SFU.
+        const senderStates = new Map<string, string>();
+        for (const sample of samples) {
+          if (sample.frames > 0 && sample.audioPackets > 0) continue;
+          const sender = others.find((other) => other.name === sample.name)!;
+          senderStates.set(sample.name, await sender.connectionStates());
+        }
         return samples.flatMap((s) => [
-          ...(s.after.hasVideo && s.frames > 0 ? [] : [`${s.name}: video (${s.frames} new frames)`]),
-          ...(s.after.hasAudio && s.audioPackets > 0 ? [] : [`${s.name}: audio (${s.audioPackets} new packets)`]),
+          ...(senderStates.has(s.name) ? [`${s.name}'s connections: ${senderStates.get(s.name)}`] : []),
+          ...(s.after.hasVideo && s.frames > 0
+            ? []
+            : [`${s.name}: video (${s.after.hasVideo ? `${s.frames} new frames` : 'no track'})`]),
+          ...(s.after.hasAudio && s.audioPackets > 0
+            ? []
+            : [`${s.name}: audio (${s.after.hasAudio ? `${s.audioPackets} new packets` : 'no track'})`]),
         ]);
       },
       { timeout: 30_000, intervals: [500], message: `${viewer.name} receives video and audio from everyone` },
