@@ -1,6 +1,7 @@
 /**
  * When the SFU's media workers crash mid-call, the server stays up, replaces them, and tells the
- * participants to rejoin; their apps do so by themselves and media flows again.
+ * participants to rejoin; their apps do so by themselves and media flows again. The same when one
+ * participant's connection to the server drops.
  */
 import { expect, test } from '@playwright/test';
 import { mediaWorkerPids } from './support/media-workers';
@@ -27,6 +28,29 @@ test('a call survives the crash of every media worker', async ({ browser, baseUR
     }
     await expectMediaFlowing(agnes, [baptiste]);
     await expectMediaFlowing(baptiste, [agnes]);
+  } finally {
+    for (const participant of everyone) await participant.close();
+  }
+});
+
+test('a participant whose connection to the server drops rejoins, and is seen and heard again', async ({ browser }) => {
+  const everyone = await Promise.all(['Anne', 'Bruno', 'Claire'].map((name) => Participant.open(browser, name)));
+  const [anne, bruno, claire] = everyone as [Participant, Participant, Participant];
+  try {
+    const link = await anne.host('Coupure');
+    for (const guest of [bruno, claire]) await guest.join(link);
+    await expectMediaFlowing(bruno, [anne, claire]);
+
+    await anne.dropSignaling();
+    await expect(anne.page.getByTestId('reconnecting')).toBeVisible();
+    await expect(anne.page.getByTestId('reconnecting')).toHaveCount(0);
+    for (const viewer of everyone) {
+      await expect(viewer.page.getByTestId('tile')).toHaveCount(3);
+      await expectMediaFlowing(
+        viewer,
+        everyone.filter((other) => other !== viewer),
+      );
+    }
   } finally {
     for (const participant of everyone) await participant.close();
   }

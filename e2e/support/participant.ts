@@ -5,16 +5,22 @@
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 /** Records every RTCPeerConnection the page creates, so the test can read their stats. */
-function recordPeerConnections(): void {
-  const Native = window.RTCPeerConnection;
-  const connections: RTCPeerConnection[] = [];
-  (window as unknown as { __webconfPeerConnections: RTCPeerConnection[] }).__webconfPeerConnections = connections;
-  window.RTCPeerConnection = class extends Native {
-    constructor(...args: ConstructorParameters<typeof RTCPeerConnection>) {
-      super(...args);
-      connections.push(this);
-    }
+/** Runs in the page: keeps its peer connections and sockets, for stats and to cut the network. */
+function recordConnections(): void {
+  type Constructor = new (...args: never[]) => object;
+  const record = (name: string, Native: Constructor): Constructor => {
+    const instances: object[] = [];
+    (window as unknown as Record<string, object[]>)[name] = instances;
+    const Base = Native as new (...args: unknown[]) => object;
+    return class extends Base {
+      constructor(...args: unknown[]) {
+        super(...args);
+        instances.push(this);
+      }
+    };
   };
+  window.RTCPeerConnection = record('__webconfPeerConnections', window.RTCPeerConnection) as typeof RTCPeerConnection;
+  window.WebSocket = record('__webconfSockets', window.WebSocket) as typeof WebSocket;
 }
 
 export interface RemoteCounters {
@@ -33,9 +39,13 @@ export class Participant {
 
   static async open(browser: Browser, name: string): Promise<Participant> {
     const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-    await context.addInitScript(recordPeerConnections);
+    await context.addInitScript(recordConnections);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[${name}] page error: ${error.message}`));
+    // The app's own warnings (a consumer that failed, a request refused) belong in the test output.
+    page.on('console', (message) => {
+      if (message.type() === 'warning' || message.type() === 'error') console.error(`[${name}] ${message.text()}`);
+    });
     return new Participant(name, context, page);
   }
 
@@ -131,6 +141,29 @@ export class Participant {
     });
   }
 
+  /** The call store's participants and consumers (Vue exposes the app on its mount element). */
+  async callStore(): Promise<string> {
+    return this.page.evaluate(() => {
+      const app = (
+        document.querySelector('#app') as unknown as {
+          __vue_app__?: { config: { globalProperties: { $pinia?: { state: { value: Record<string, unknown> } } } } };
+        }
+      ).__vue_app__;
+      const call = app?.config.globalProperties.$pinia?.state.value['call'] as
+        { participants: unknown; consumers: unknown; status: unknown } | undefined;
+      return JSON.stringify(
+        call ? { status: call.status, participants: call.participants, consumers: call.consumers } : null,
+      );
+    });
+  }
+
+  /** Closes its sockets to the server, as a network drop would: the app must rejoin by itself. */
+  async dropSignaling(): Promise<void> {
+    await this.page.evaluate(() =>
+      (window as unknown as { __webconfSockets: WebSocket[] }).__webconfSockets.forEach((socket) => socket.close()),
+    );
+  }
+
   /** Its peer connections' states (send and receive transports), for failure messages. */
   async connectionStates(): Promise<string> {
     return this.page.evaluate(() =>
@@ -173,7 +206,9 @@ export async function expectMediaFlowing(viewer: Participant, others: Participan
           const sender = others.find((other) => other.name === sample.name)!;
           senderStates.set(sample.name, await sender.connectionStates());
         }
+        const viewerState = senderStates.size > 0 ? [`${viewer.name}'s call store: ${await viewer.callStore()}`] : [];
         return samples.flatMap((s) => [
+          ...viewerState.splice(0),
           ...(senderStates.has(s.name) ? [`${s.name}'s connections: ${senderStates.get(s.name)}`] : []),
           ...(s.after.hasVideo && s.frames > 0
             ? []

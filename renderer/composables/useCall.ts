@@ -23,9 +23,13 @@ export interface CallRuntime {
   conference: Promise<Conference>;
   rooms: Promise<RoomsApi>;
   hostTokens: HostTokens;
+  /** The pre-join preview starting the microphone and camera, which joining waits for. */
+  preview: Promise<void> | null;
 }
 
 const callKey: InjectionKey<CallRuntime> = Symbol('call');
+const PREVIEW_WAIT_MS = 5000;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaDevices): CallRuntime {
   const localMedia = new LocalMedia(mediaDevices);
@@ -43,6 +47,7 @@ export function installCall(app: App, platform: DesktopApi, mediaDevices: MediaD
     conference,
     rooms,
     hostTokens: new HostTokens(window.localStorage),
+    preview: null,
   };
   app.provide(callKey, runtime);
   return runtime;
@@ -74,7 +79,11 @@ function bindHost(conference: Conference, platform: DesktopApi): void {
 
 function bindConference(conference: Conference): void {
   const call = useCallStore();
-  conference.on('state', ({ state, reason }) => call.setStatus(state, reason));
+  conference.on('state', ({ state, reason }) => {
+    call.setStatus(state, reason);
+    // Kept in the console for support: why a call had to reconnect, or gave up.
+    if (state === 'reconnecting' || state === 'failed') console.warn(`webconf: call ${state}: ${reason ?? ''}`);
+  });
   const chat = useChatStore();
   conference.on('joined', ({ selfPeerId, participantId, role, room, peers, chatHistory }) => {
     call.setJoined(selfPeerId, role, room, peers);
@@ -196,10 +205,12 @@ export function useCall() {
 
   /** Pre-join: acquire what the user wants to send, and read device labels (needs a permission). */
   async function startPreview(): Promise<void> {
-    await Promise.all([
+    const preview = Promise.all([
       localMedia.track('microphone') ? null : startSource('microphone'),
       call.cameraOn && !localMedia.track('camera') ? startSource('camera') : null,
-    ]);
+    ]).then(() => undefined);
+    runtime!.preview = preview;
+    await preview;
     await loadPreferences();
   }
 
@@ -210,6 +221,10 @@ export function useCall() {
 
   async function join(password?: string): Promise<void> {
     if (!call.roomId) throw new Error('no room chosen');
+    // A click on "join" while the camera is still starting must not join without it: the
+    // camera would show here and never reach the others. A permission prompt left open does not
+    // hold the join for long: what starts later is sent once it starts (below).
+    if (runtime!.preview) await Promise.race([runtime!.preview, sleep(PREVIEW_WAIT_MS)]);
     const conference = await runtime!.conference;
     await conference.join({
       roomId: call.roomId,
@@ -220,6 +235,20 @@ export function useCall() {
       hostToken: runtime!.hostTokens.get(call.roomId),
       password,
     });
+    runtime!.preview
+      ?.then(() => sendLateSources(conference))
+      .catch((error: unknown) => console.warn('webconf: cannot send a late source', error));
+  }
+
+  /** Sources the preview started only after the join: sent now, unless turned off meanwhile. */
+  async function sendLateSources(conference: Conference): Promise<void> {
+    const camera = localMedia.track('camera');
+    if (call.inCall && call.cameraOn && camera && !call.cameraSending) await conference.publish('camera', camera);
+    const microphone = localMedia.track('microphone');
+    if (call.inCall && microphone && !call.microphoneSending) {
+      microphone.enabled = !call.microphoneMuted;
+      await conference.publish('microphone', microphone);
+    }
   }
 
   /** Creates a room as an agent and keeps its host token on this device. */
