@@ -74,9 +74,12 @@ export type MediaAccessKind = 'camera' | 'microphone' | 'screen';
 /** 'granted' also where the OS has no such gate (Linux). */
 export type MediaAccess = 'granted' | 'not-determined' | 'denied';
 
+/** Why the app does not update itself: a development run, a machine-wide install, the policy, a browser. */
+export type UpdatesOffReason = 'unpackaged' | 'machine-wide' | 'policy' | 'web';
+
 /** The desktop app's own updates (always 'off' in the web client). */
 export type UpdateStatus =
-  | { state: 'off'; reason: string }
+  | { state: 'off'; reason: UpdatesOffReason }
   | { state: 'idle' }
   | { state: 'downloading'; version: string; percent: number }
   | { state: 'ready'; version: string }

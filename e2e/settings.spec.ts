@@ -107,6 +107,10 @@ test('desktop app: a downloaded update is offered outside calls only, and instal
     await anne.page.goto('/');
     await anne.page.getByTestId('update-install').click();
     expect((await desktopCalls(anne.page)).map(([method]) => method)).toContain('installUpdate');
+    await anne.page.getByTestId('open-settings').click();
+    await expect(anne.page.getByTestId('settings-updates')).toHaveText(
+      'La version 0.2.0 est prête : elle s’installera à la fermeture de Webconf.',
+    );
   } finally {
     await anne.close();
   }

@@ -23,7 +23,7 @@ export function fakeDesktopApi({
   miniWindow,
   locked,
   deniedBySystem = [],
-  updateStatus = { state: 'off', reason: 'test' },
+  updateStatus = { state: 'off', reason: 'unpackaged' },
 }: FakeDesktopOptions): void {
   const thumbnail =
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';

@@ -68,13 +68,13 @@ describe('UpdateController', () => {
     const { updater, calls } = fakeUpdater();
     const controller = new UpdateController(
       updater,
-      { enabled: false, reason: 'turned off by the organisation' },
+      { enabled: false, reason: 'policy' },
       { log: () => undefined, every: () => () => undefined },
     );
     controller.start();
     await controller.check();
     expect(calls).toEqual([]);
-    expect(controller.status()).toEqual({ state: 'off', reason: 'turned off by the organisation' });
+    expect(controller.status()).toEqual({ state: 'off', reason: 'policy' });
     expect(() => controller.installNow()).toThrow(/no update is ready/);
   });
 });

@@ -4,6 +4,7 @@
  * IT deploys new versions, and the user could not write there anyway.
  */
 import path from 'node:path';
+import type { UpdatesOffReason } from '../../common/desktop-api';
 import type { ResolvedPolicy } from '../policy/resolve-policy';
 
 export type InstallKind = 'per-user' | 'per-machine' | 'appimage' | 'mac-app' | 'unpackaged';
@@ -35,12 +36,12 @@ export function installKind(facts: InstallFacts): InstallKind {
 }
 
 export type UpdatePlan =
-  { enabled: false; reason: string } | { enabled: true; feedUrl: string; channel: 'stable' | 'beta' };
+  { enabled: false; reason: UpdatesOffReason } | { enabled: true; feedUrl: string; channel: 'stable' | 'beta' };
 
 export function planUpdates(kind: InstallKind, policy: ResolvedPolicy, serverUrl: string): UpdatePlan {
-  if (kind === 'unpackaged') return { enabled: false, reason: 'not a packaged build' };
-  if (kind === 'per-machine') return { enabled: false, reason: 'installed for the whole machine: IT deploys updates' };
-  if (policy.values.AutoUpdate === 'off') return { enabled: false, reason: 'turned off by the organisation' };
+  if (kind === 'unpackaged') return { enabled: false, reason: 'unpackaged' };
+  if (kind === 'per-machine') return { enabled: false, reason: 'machine-wide' };
+  if (policy.values.AutoUpdate === 'off') return { enabled: false, reason: 'policy' };
   // Our server hosts the feed unless the organisation names another one.
   const feedUrl = policy.values.UpdateFeedUrl ?? new URL('/updates/', serverUrl).href;
   return { enabled: true, feedUrl, channel: policy.values.UpdateChannel ?? 'stable' };

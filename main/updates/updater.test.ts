@@ -231,7 +231,7 @@ describe('updates through electron-updater', () => {
   it('does nothing at all when the policy turns updates off', async () => {
     publish('latest.yml', '1.1.0');
     const { controller } = setUp({ policy: { AutoUpdate: 'off' } });
-    expect(await settled(controller)).toEqual({ state: 'off', reason: 'turned off by the organisation' });
+    expect(await settled(controller)).toEqual({ state: 'off', reason: 'policy' });
   });
 
   it('never installs during a call: refused then, and installed when the app quits', async () => {

@@ -301,6 +301,19 @@ export default {
       pending: 'Webconf will use {url} the next time it starts.',
       restart: 'Restart Webconf now',
     },
+    about: {
+      title: 'About',
+      version: 'Webconf, version {version}',
+      updatesOn: 'Automatic updates: on (installed when Webconf closes, never during a meeting).',
+      updatesOff: {
+        unpackaged: 'Automatic updates: not applicable (development build).',
+        'machine-wide': 'Updates: managed by your IT department (installed for the whole computer).',
+        policy: 'Automatic updates: turned off by your organisation.',
+        web: 'Updates: not applicable in a browser.',
+      },
+      updatesReady: 'Version {version} is ready: it will install when Webconf closes.',
+      updatesFailed: 'The last update check failed: {reason}',
+    },
     startMuted: {
       label: 'Join meetings with the microphone off',
       hint: 'You turn your microphone on when you want to speak.',

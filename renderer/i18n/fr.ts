@@ -304,6 +304,19 @@ export default {
       pending: 'Webconf utilisera {url} à son prochain démarrage.',
       restart: 'Redémarrer Webconf maintenant',
     },
+    about: {
+      title: 'À propos',
+      version: 'Webconf, version {version}',
+      updatesOn: 'Mises à jour automatiques : activées (installées à la fermeture, jamais pendant une réunion).',
+      updatesOff: {
+        unpackaged: 'Mises à jour automatiques : sans objet (version de développement).',
+        'machine-wide': 'Mises à jour : gérées par votre service informatique (installation pour tout l’ordinateur).',
+        policy: 'Mises à jour automatiques : désactivées par votre organisation.',
+        web: 'Mises à jour : sans objet dans le navigateur.',
+      },
+      updatesReady: 'La version {version} est prête : elle s’installera à la fermeture de Webconf.',
+      updatesFailed: 'La dernière recherche de mise à jour a échoué : {reason}',
+    },
     startMuted: {
       label: 'Rejoindre les réunions micro coupé',
       hint: 'Vous activerez votre micro quand vous voudrez parler.',

@@ -83,7 +83,7 @@ export function createBrowserPlatform(storage: Storage, location: Location, vers
     },
     /** The server serves the newest web client: nothing to update here. */
     async getUpdateStatus() {
-      return { state: 'off', reason: 'web client' };
+      return { state: 'off', reason: 'web' };
     },
     async installUpdate() {
       throw new Error('the web client has no updates to install');
