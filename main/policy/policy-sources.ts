@@ -108,10 +108,15 @@ export async function readPolicySources(
   };
 
   if (system.platform === 'win32') {
-    for (const hive of ['HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER'] as const) {
-      const output = await system.run('reg', ['query', `${hive}\\${REGISTRY_KEY}`, '/s']);
-      if (output !== null) sources.push(registrySource(hive, output));
-    }
+    // Both hives at once: this runs before the window opens.
+    const hives = ['HKEY_LOCAL_MACHINE', 'HKEY_CURRENT_USER'] as const;
+    const outputs = await Promise.all(
+      hives.map((hive) => system.run('reg', ['query', `${hive}\\${REGISTRY_KEY}`, '/s'])),
+    );
+    hives.forEach((hive, index) => {
+      const output = outputs[index];
+      if (output !== null && output !== undefined) sources.push(registrySource(hive, output));
+    });
     const programData = system.environment['ProgramData'] ?? 'C:\\ProgramData';
     await addFile(path.win32.join(programData, 'Webconf', 'policy.json'), 'machine');
   } else if (system.platform === 'darwin') {
